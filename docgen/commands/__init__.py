@@ -1,0 +1,1 @@
+"""The ``docgen`` sub-commands, one module each; ``docgen.cli`` registers them."""

@@ -1,0 +1,53 @@
+"""What every reader returns: pages of lines, in reading order.
+
+A reader turns one file into a ``RawDocument``. Within a two-column band (the header
+"ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI …", or "Nơi nhận | KT. CHỦ TỊCH" at the end) the
+whole left column comes first, then the whole right column: columns are never
+interleaved. ``Line.column`` says which side a line sat on: 0 left, 1 right, None full width.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    column: int | None = None
+    x0: float | None = None  # points from the page's left edge (PDF, OCR)
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    size: float | None = None  # font size in points, where known
+    bold: bool | None = None
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    lines: list[Line] = field(default_factory=list)
+    width: float | None = None
+    height: float | None = None
+    ocr: bool = False  # text came from Tesseract
+
+
+@dataclass(frozen=True)
+class SignatureInfo:
+    """A PDF digital signature dictionary, or a visible "Ký bởi … Thời gian ký …" stamp."""
+
+    signer: str | None = None  # common name
+    organisation: str | None = None
+    signed_at: str | None = None  # ISO 8601
+    source: str = "dictionary"  # dictionary | stamp
+
+
+@dataclass
+class RawDocument:
+    path: str
+    format: str  # pdf | docx | txt | html
+    pages: list[Page] = field(default_factory=list)
+    page_count: int = 0
+    text_layer: bool = False
+    ocr: bool = False
+    signatures: list[SignatureInfo] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
