@@ -164,12 +164,14 @@ class Document:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text: str | None = None  # only serialised with --with-text
+    # where each header field was read (field name → span); shown by --explain, not serialised
+    evidence: dict[str, Span] = field(default_factory=dict)
 
     def to_dict(self, with_text: bool = False) -> dict[str, Any]:
         """The JSON form, keys in RECORD.md order."""
         out: dict[str, Any] = {"schema": SCHEMA}
         for f in dataclasses.fields(self):
-            if f.name == "text":
+            if f.name in ("text", "evidence"):
                 continue
             out[f.name] = _plain(getattr(self, f.name))
         if with_text:
