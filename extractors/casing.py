@@ -1,0 +1,185 @@
+"""Upper-case header text turned into normal case (Nghị định 30, Phụ lục II).
+
+Headers print agency names, titles and signers' names in capitals; records carry them in
+normal case: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi",
+"SỞ THÔNG TIN VÀ TRUYỀN THÔNG" → "Sở Thông tin và Truyền thông",
+"PHÓ CHÁNH VĂN PHÒNG" → "Phó Chánh Văn phòng", "TRẦN HOÀNG TUẤN" → "Trần Hoàng Tuấn".
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors.wordlists import load
+
+_WORD = re.compile(r"\S+")
+
+
+def is_upper(text: str) -> bool:
+    """True when the letters of ``text`` are (nearly) all capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def capitalize(word: str) -> str:
+    """"QUẢNG" → "Quảng"; keeps words with digits or inner capitals of abbreviations."""
+    if not word:
+        return word
+    return word[0].upper() + word[1:].lower()
+
+
+def title_case(text: str) -> str:
+    """Every syllable capitalised: personal and place names."""
+    return " ".join(capitalize(w) for w in text.split())
+
+
+@functools.cache
+def _tables() -> dict:
+    data = load("casing")
+    orgs = sorted(data["organisations"], key=lambda s: -len(s.split()))
+    return {
+        "orgs": [(o.upper().split(), o) for o in orgs],
+        "units": sorted((u.upper().split() for u in data["units"]), key=len, reverse=True),
+        "special": [(p.upper().split(), p) for p in data["special_places"]],
+        "keep": [(k.upper().split(), k) for k in data["keep_capital"]],
+        "abbr": data["abbreviations"],
+        "titles": data["titles"],
+    }
+
+
+def _starts(words: list[str], prefix: list[str]) -> bool:
+    """Whether ``words`` begin with ``prefix``, ignoring case and tone placement (UỶ = ỦY)."""
+    if len(words) < len(prefix):
+        return False
+    return all(_key(w) == _key(p) for w, p in zip(words, prefix))
+
+
+@functools.cache
+def _key(word: str) -> str:
+    from extractors.evaluate import fold
+    return fold(word) or ""
+
+
+_VOWELS = set("aeiouyăâêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+def is_abbreviation(word: str) -> bool:
+    """"TTHC", "MTV", "UBND" have no vowel: no Vietnamese syllable is written so."""
+    letters = [c for c in word.lower() if c.isalpha()]
+    return len(letters) >= 2 and not any(c in _VOWELS for c in letters)
+
+
+def expand_abbreviations(text: str) -> str:
+    """"UBND TỈNH" → "Ủy ban nhân dân TỈNH" (whole words only)."""
+    abbr = _tables()["abbr"]
+    return " ".join(abbr.get(w.upper(), w) if w.upper() in abbr else w for w in text.split())
+
+
+def place_case(words: list[str]) -> str:
+    """Normal case of a place: "TỈNH QUẢNG NGÃI" → "tỉnh Quảng Ngãi"."""
+    t = _tables()
+    for prefix, written in t["special"]:
+        if _starts(words, prefix):
+            rest = words[len(prefix):]
+            return " ".join([written] + ([title_case(" ".join(rest))] if rest else []))
+    for unit in t["units"]:
+        if _starts(words, unit) and len(words) == len(unit):
+            return " ".join(unit).lower()
+        if _starts(words, unit):
+            rest = words[len(unit):]
+            head = " ".join(unit).lower()
+            if rest[0][:1].isdigit():  # Quận 1, Phường 12
+                head = capitalize(head)
+            return f"{head} {title_case(' '.join(rest))}"
+    return title_case(" ".join(words))
+
+
+def field_case(words: list[str]) -> str:
+    """A function or field: each phrase between "VÀ" / "," capitalised on its first syllable."""
+    out, start = [], True
+    i = 0
+    keep = _tables()["keep"]
+    while i < len(words):
+        kept = next((k for p, k in keep if _starts(words[i:], p)), None)
+        if kept:
+            out.append(kept)
+            i += len(kept.split())
+            start = False
+            continue
+        word = words[i]
+        low = word.lower()
+        if low in ("và", "-", "–"):
+            out.append(low)
+            start = True
+        elif not any(c.isalpha() for c in word) or is_abbreviation(word):
+            out.append(word)  # numbers and abbreviations (TTHC, MTV) stay
+            start = False
+        else:
+            out.append(capitalize(word) if start else low)
+            start = low.endswith(",")
+        i += 1
+    return " ".join(out)
+
+
+def organisation_case(text: str) -> str:
+    """Normal case of an agency name printed in capitals (see the module docstring)."""
+    words = expand_abbreviations(text).split()
+    if not words or not is_upper(text):
+        return " ".join(words)
+    t = _tables()
+    for prefix, written in t["orgs"]:
+        if _starts(words, prefix):
+            rest = words[len(prefix):]
+            return " ".join([written] + ([_rest_case(rest)] if rest else []))
+    return _rest_case(words)
+
+
+def _rest_case(words: list[str]) -> str:
+    """What follows the kind of body: a place, a field, or a field then a place."""
+    t = _tables()
+    for i in range(len(words)):
+        tail = words[i:]
+        if any(_starts(tail, u) for u in t["units"]) or any(_starts(tail, p) for p, _ in t["special"]):
+            head = field_case(words[:i]) if i else ""
+            return " ".join(x for x in (head, place_case(tail)) if x)
+    return field_case(words)
+
+
+def title_of(text: str) -> str:
+    """Normal case of a signer's title: "PHÓ CHỦ TỊCH THƯỜNG TRỰC" → "Phó Chủ tịch Thường trực"."""
+    words = text.split()
+    if not words or not is_upper(text):
+        return text
+    titles = _tables()["titles"]
+    whole = " ".join(w.upper() for w in words)
+    if whole in titles:
+        return titles[whole]
+    if words[0].upper() == "PHÓ" and len(words) > 1:
+        return "Phó " + _head_title(words[1:])
+    if words[0].upper() in ("TM.", "TM", "T/M") or whole.startswith("ỦY BAN") or whole.startswith("UỶ BAN"):
+        return organisation_case(text)
+    return _head_title(words)
+
+
+def _head_title(words: list[str]) -> str:
+    titles = _tables()["titles"]
+    known = _known_titles()
+    for cut in range(len(words), 0, -1):
+        head = " ".join(w.upper() for w in words[:cut])
+        if head in titles or (head in known and cut < len(words)):
+            rest = words[cut:]
+            written = titles.get(head) or " ".join([capitalize(words[0])] + [w.lower() for w in words[1:cut]])
+            return " ".join([written] + ([_head_title(rest)] if rest else []))
+    for cut in range(len(words), 1, -1):  # a title followed by an organisation
+        head = " ".join(w.upper() for w in words[cut - 1:])
+        if any(_starts(words[cut - 1:], p) for p, _ in _tables()["orgs"]):
+            return f"{capitalize(words[0])} {' '.join(w.lower() for w in words[1:cut - 1])}".strip() \
+                + " " + organisation_case(" ".join(words[cut - 1:]))
+    first, rest = words[0], words[1:]
+    return " ".join([capitalize(first)] + [w.lower() for w in rest])
+
+
+@functools.cache
+def _known_titles() -> frozenset[str]:
+    signer = load("header_words")["signer"]
+    return frozenset(signer["titles"]) | frozenset(signer["qualifiers"])

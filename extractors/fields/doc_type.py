@@ -1,0 +1,48 @@
+"""Tên loại: from the title line ("KẾ HOẠCH" → Kế hoạch, KH), else from the ký hiệu.
+
+A công văn has no title line: its ký hiệu has no type code ("299/UBND-TTHC") and a "V/v"
+line follows the number. The code is the abbreviation of Phụ lục III of Nghị định 30.
+"""
+from __future__ import annotations
+
+import functools
+
+from extractors.records import DocType, Number
+from extractors.textkeys import ascii_key
+from extractors.wordlists import load
+
+
+@functools.cache
+def _by_code() -> dict[str, dict]:
+    return {t["code"]: t for t in load("doc_types")["type"] if t.get("code")}
+
+
+@functools.cache
+def by_name(name: str) -> dict | None:
+    key = ascii_key(name)
+    return next((t for t in load("doc_types")["type"] if ascii_key(t["name"]) == key), None)
+
+
+def type_from_symbol(number: Number | None) -> dict | None:
+    """The type a ký hiệu names: "KH-UBND" → Kế hoạch; "2020/NĐ-CP" → Nghị định."""
+    if number is None or not number.symbol:
+        return None
+    for part in number.symbol.replace("/", "-").split("-"):
+        entry = _by_code().get(part)
+        if entry is not None:
+            return entry
+    return None
+
+
+def decide_type(title_entry: dict | None, number: Number | None, has_vv: bool) -> DocType:
+    """Title line first; a công văn when there is a V/v line and no type code in the symbol."""
+    if title_entry is not None:
+        return DocType(title_entry["name"], title_entry.get("code"))
+    from_symbol = type_from_symbol(number)
+    if has_vv and from_symbol is None and number is not None:
+        return DocType("Công văn", None)
+    if from_symbol is not None:
+        return DocType(from_symbol["name"], from_symbol.get("code"))
+    if has_vv:
+        return DocType("Công văn", None)
+    return DocType(None, None)

@@ -1,0 +1,97 @@
+"""Địa danh and ngày ban hành: "Quảng Ngãi, ngày 08 tháng 01 năm 2025" → place, 2025-01-08.
+
+A day written by hand ("ngày   tháng 12 năm 2021") gives "2021-12" and a warning, as the
+record format asks; a month that cannot be read gives no date. Dates that do not exist
+("ngày 31 tháng 02") are refused with a warning.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractors.records import Span
+from extractors.segment import TextLine
+
+_PIECE = r"[^\s]{0,4}?"
+# "ngày 05 tháng 7 năm 2022"; OCR: "ngày⁄{5 tháng 01", "thángØ? năm", "năm I999"
+DATE_LONG = re.compile(
+    rf"ng[àaáạả]y\s*(?P<d>{_PIECE})\s*th[áaàạ]ng\s*(?P<m>{_PIECE})\s*n[ăaắâ]m\s*(?P<y>[0-9IOl]{{4}})",
+    re.IGNORECASE,
+)
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "Ø": "0", "l": "1", "I": "1", "|": "1"})
+
+
+@dataclass(frozen=True)
+class DateFound:
+    date: str | None
+    span: Span
+    place: str | None
+    place_span: Span | None
+    warning: str | None = None
+
+
+def _number(piece: str) -> int | None:
+    cleaned = piece.translate(_OCR_DIGITS).strip(".,;:")
+    return int(cleaned) if cleaned.isdigit() else None
+
+
+def iso_date(day: int | None, month: int | None, year: int) -> tuple[str | None, str | None]:
+    """(ISO date or "YYYY-MM", warning)."""
+    if month is None or not 1 <= month <= 12:
+        return None, "the month of the date is unreadable"
+    if day is None:
+        return f"{year:04d}-{month:02d}", "the day of the date is blank or handwritten"
+    try:
+        return dt.date(year, month, day).isoformat(), None
+    except ValueError:
+        return None, f"the date ngày {day} tháng {month} năm {year} does not exist"
+
+
+def find_issued(lines: list[TextLine]) -> DateFound | None:
+    """The first "…, ngày … tháng … năm …" among the header lines."""
+    for pos, ln in enumerate(lines):
+        match = DATE_LONG.search(ln.text)
+        if not match:
+            continue
+        year = _number(match.group("y"))
+        if year is None or not 1945 <= year <= 2100:
+            continue
+        date, warning = iso_date(_number(match.group("d")), _number(match.group("m")), year)
+        place, place_span = _place_before(lines, pos, match.start())
+        return DateFound(date, ln.span(match.start(), match.end()), place, place_span, warning)
+    return None
+
+
+_PLACE_END = re.compile(r"[,，]\s*$")
+
+
+def _place_before(lines: list[TextLine], pos: int, at: int) -> tuple[str | None, Span | None]:
+    """The place name before ", ngày": on the same line, or wrapped from the line above."""
+    ln = lines[pos]
+    head = ln.text[:at]
+    if not _PLACE_END.search(head):
+        return None, None
+    head = _PLACE_END.sub("", head)
+    # a merged OCR line "Số: 11/TB-UBND Quảng Ngãi": keep the capitalised words at the end
+    words = head.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if not word[:1].isupper() or "/" in word or word.endswith(":"):
+            break
+        kept.insert(0, word)
+    start_col = len(head) - len(" ".join(kept)) if kept else len(head)
+    if len(kept) == len(words) and pos > 0:
+        above = lines[pos - 1]
+        if _continues_place(above.text) and above.column == ln.column:
+            return f"{above.text} {' '.join(kept)}".strip(), Span(above.page, above.start, ln.start + len(head))
+    if not kept:
+        return None, None
+    return " ".join(kept), ln.span(start_col, len(head))
+
+
+def _continues_place(text: str) -> bool:
+    """"Thành phố Hồ Chí" wrapped above "Minh, ngày …": capitalised words, nothing else."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and not text.isupper()

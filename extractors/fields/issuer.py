@@ -1,0 +1,60 @@
+"""Cơ quan ban hành: the agency lines at the top left, in normal case.
+
+"ỦY BAN NHÂN DÂN / TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi"; with a cơ quan
+chủ quản above ("UBND TỈNH ĐẮK LẮK / SỞ NỘI VỤ") the first body is the ``parent``.
+Stamp text, separators and the Quốc hiệu are skipped; the block starts at the first line
+that names a kind of body (Ủy ban, Sở, Bộ, …), so stamp or OCR noise above it is dropped.
+"""
+from __future__ import annotations
+
+import functools
+
+from extractors.casing import is_upper, organisation_case
+from extractors.fields.header import is_motto_line, is_national_line, is_separator
+from extractors.records import Issuer, Span
+from extractors.segment import TextLine
+from extractors.textkeys import ascii_key
+from extractors.wordlists import load
+
+
+@functools.cache
+def _kinds() -> tuple[str, ...]:
+    data = load("casing")
+    words = list(data["organisations"]) + list(data["abbreviations"]) + ["Chủ tịch", "Thủ tướng"]
+    return tuple(sorted({ascii_key(w) for w in words}, key=len, reverse=True))
+
+
+def starts_organisation(text: str) -> bool:
+    key = ascii_key(text)
+    return any(key == k or key.startswith(k + " ") for k in _kinds())
+
+
+def agency_lines(lines: list[TextLine]) -> list[TextLine]:
+    """Upper-case lines of the left column before the Số line."""
+    out = []
+    for ln in lines:
+        key = ascii_key(ln.text)
+        if key.startswith("so ") or key == "so":
+            break
+        if ln.column == 1 or is_separator(ln.text) or is_national_line(ln.text) or is_motto_line(ln.text):
+            continue
+        if is_upper(ln.text):
+            out.append(ln)
+    return out
+
+
+def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
+    block = agency_lines(lines)
+    starts = [i for i, ln in enumerate(block) if starts_organisation(ln.text)]
+    if not starts:
+        return Issuer(), None
+    block = block[starts[0]:]
+    starts = [s - starts[0] for s in starts]
+    parent = None
+    cut = starts[-1] if len(starts) > 1 else 0
+    if cut:
+        parent = organisation_case(" ".join(ln.text for ln in block[:cut]))
+    own = block[cut:]
+    name = organisation_case(" ".join(ln.text for ln in own))
+    span = Span(own[0].page, own[0].start, own[-1].end)
+    return Issuer(name, parent), span

@@ -1,0 +1,92 @@
+"""Số, ký hiệu: "Số: 2242/KH-UBND" → raw "2242/KH-UBND", number 2242, symbol "KH-UBND".
+
+Read from the header only, so that numbers of incoming-mail stamps ("CV ĐẾN Số 2352, Ngày
+21/3/18") and cited documents are never taken. A number written by hand is often blank in
+the text layer or garbled by OCR ("Số: Ø2 /CT-UBND"): it is left ``None`` with a warning,
+never guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.records import Number, Span
+from extractors.segment import TextLine
+from extractors.textkeys import ascii_key
+
+# "Số:", "Số", "SỐ:", OCR "Sô:", and "Luật số:", "Nghị quyết số:" (legal-normative headers)
+_LEAD = re.compile(r"(?:^|(?<=\s))(?:S[ốôoóồỗổộ6]|SỐ)\s*[:.;]?\s*", re.IGNORECASE)
+_PART = r"[0-9A-Za-zĐđƯưƠơ]+"
+# the number part (digits, or what OCR made of a handwritten one), then "/" and the symbol;
+# spaces around "/" and "-" are OCR breaks: "1743/QĐ- BGTVT", "11 /TB-UBND"
+_BODY = re.compile(
+    rf"(?P<num>[^\s/]{{0,6}}?)\s*/\s*(?P<sym>{_PART}(?:\s?[-/]\s?{_PART})*)"
+)
+# Party documents put a hyphen first: "04-NQ/TU"
+_PARTY = re.compile(rf"(?P<num>\d{{1,5}})-(?P<sym>[A-ZĐ]{{1,6}}/{_PART})")
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "Ø": "0", "l": "1", "I": "1", "|": "1"})
+
+
+@dataclass(frozen=True)
+class NumberFound:
+    number: Number
+    span: Span
+    warning: str | None = None
+
+
+def parse_number(body: str) -> tuple[Number, int, int] | None:
+    """Parse what follows "Số:"; returns the Number and the (start, end) it used in ``body``."""
+    party = _PARTY.match(body)
+    if party:
+        raw = party.group(0)
+        return Number(raw, int(party.group("num")), raw.split("/", 1)[1]), 0, party.end()
+    match = _BODY.match(body)
+    if not match:
+        return None
+    symbol = re.sub(r"\s+", "", match.group("sym"))
+    if not any(c.isalpha() for c in symbol) or not symbol[0].isalnum():
+        return None
+    if not any(c.isupper() for c in symbol):
+        return None
+    digits = match.group("num")
+    value = None
+    if digits:
+        cleaned = digits.translate(_OCR_DIGITS) if any(c.isdigit() for c in digits) else digits
+        if cleaned.isdigit():
+            value = int(cleaned)
+            digits = cleaned
+    raw = f"{digits}/{symbol}" if value is not None else f"/{symbol}"
+    return Number(raw, value, symbol), match.start(), match.end()
+
+
+def find_number(lines: list[TextLine]) -> NumberFound | None:
+    """The first "Số: …/…" of the header lines given."""
+    for ln in lines:
+        if _is_stamp(ln.text):
+            continue
+        for lead in _LEAD.finditer(ln.text):
+            if lead.start() > 0 and not _after_type_word(ln.text[: lead.start()]):
+                continue
+            parsed = parse_number(ln.text[lead.end():])
+            if parsed is None:
+                continue
+            number, start, end = parsed
+            offset = lead.end()
+            warning = None
+            if number.number is None:
+                what = ln.text[offset + start: offset + end].split("/")[0].strip()
+                warning = ("the number is blank (filled in by hand)" if not what else
+                           f"the number is unreadable ({what!r}, probably handwritten)")
+            return NumberFound(number, ln.span(offset + start, offset + end), warning)
+    return None
+
+
+def _after_type_word(prefix: str) -> bool:
+    """"Luật số:", "Nghị quyết số:" — a type name right before "số"; or nothing but noise."""
+    key = ascii_key(prefix)
+    return not key or key.split()[-1] in ("luat", "quyet", "dinh", "lenh", "tu", "nhat", "chi", "thi")
+
+
+def _is_stamp(text: str) -> bool:
+    key = ascii_key(text)
+    return "den" in key.split()[:3] and ("cv" in key.split() or "cong van" in key)

@@ -1,0 +1,142 @@
+"""The signature block: quyền hạn, chức vụ and the signer's name.
+
+"KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (signature) / Võ Văn Hoan" → authority KT, for_title
+"Chủ tịch", title "Phó Chủ tịch", name "Võ Văn Hoan", chain as printed. With several
+prefixed lines ("TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG") the authority
+is the one just above the title. Old forms "T/M", "K/T" read as TM, KT. The first block
+after the header is the document's own: drafts attached behind it are not read.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors.casing import is_upper, organisation_case, title_case, title_of
+from extractors.fields.issuer import starts_organisation
+from extractors.records import Signer, Span
+from extractors.segment import TextLine
+from extractors.textkeys import ascii_key
+from extractors.wordlists import load
+
+NAME_WINDOW = 8  # lines after the title within which the name must come
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    words = load("header_words")
+    prefixes = sorted(words["authority"], key=len, reverse=True)
+    signer = words["signer"]
+    titles = sorted(signer["titles"], key=len, reverse=True)
+    quals = sorted(signer["qualifiers"], key=len, reverse=True)
+    title = (rf"(?:{signer['deputy']}\s+)?(?:{'|'.join(map(re.escape, titles))})"
+             rf"(?:\s+(?:{'|'.join(map(re.escape, quals))}))?")
+    authority = re.compile(
+        rf"^\W{{0,3}}(?P<auth>{'|'.join(map(re.escape, prefixes))})\s*[.:]?\s+(?P<rest>\S.*)$")
+    return authority, re.compile(rf"^\W{{0,6}}(?P<title>{title})\W{{0,3}}$")
+
+
+@dataclass(frozen=True)
+class SignerFound:
+    signer: Signer
+    span: Span
+    warning: str | None = None
+
+
+def authority_of(text: str) -> tuple[str, str] | None:
+    """"KT. CHỦ TỊCH" → ("KT", "CHỦ TỊCH"); "T/M UBND TỈNH" → ("TM", "UBND TỈNH")."""
+    match = _patterns()[0].match(text.strip())
+    if not match or not is_upper(match.group("rest")):
+        return None
+    code = load("header_words")["authority"][match.group("auth")]
+    return code, match.group("rest").strip(" .")
+
+
+def title_line(text: str) -> str | None:
+    match = _patterns()[1].match(text.strip())
+    return match.group("title") if match else None
+
+
+def looks_like_name(text: str) -> bool:
+    """"Võ Văn Hoan", "TRẦN HOÀNG TUẤN": 2–5 capitalised alphabetic words, not a body or title."""
+    words = text.strip(" .").split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if not all(w.isalpha() and w[0].isupper() for w in words):
+        return False
+    if title_line(text) or starts_organisation(text) or authority_of(text):
+        return False
+    key = ascii_key(text)
+    return not key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren"))
+
+
+def find_signer(lines: list[TextLine]) -> SignerFound | None:
+    for pos, ln in enumerate(lines):
+        chain, end = _chain_at(lines, pos)
+        if not chain:
+            continue
+        name_line = _name_after(lines, end)
+        has_authority = authority_of(chain[0].text) is not None
+        if name_line is None and not has_authority:
+            continue
+        signer = _signer_of([c.text.strip() for c in chain], name_line)
+        last = name_line or chain[-1]
+        warning = None if name_line else "the signer's name was not found under the title"
+        return SignerFound(signer, Span(chain[0].page, chain[0].start, last.end), warning)
+    return None
+
+
+def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
+    """Authority lines then one title line, starting at ``pos``."""
+    chain: list[TextLine] = []
+    i = pos
+    while i < len(lines) and len(chain) < 4:
+        text = lines[i].text
+        auth = authority_of(text)
+        if auth is not None:
+            chain.append(lines[i])
+            i += 1
+            continue
+        if title_line(text):
+            chain.append(lines[i])
+            return chain, i + 1
+        break
+    if chain and authority_of(chain[-1].text):
+        # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH": the title may be the last prefixed line itself
+        return chain, i
+    return [], pos
+
+
+def _name_after(lines: list[TextLine], start: int) -> TextLine | None:
+    for ln in lines[start: start + NAME_WINDOW]:
+        candidate = re.sub(r"^[^\w]+|[^\w]+$", "", ln.text)
+        if looks_like_name(candidate):
+            return ln
+    return None
+
+
+def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
+    authority, for_title, title = None, None, None
+    prefixed = [(authority_of(c), c) for c in chain]
+    last_title = chain[-1]
+    if prefixed[-1][0] is None:
+        title = title_of(last_title)
+        above = prefixed[-2][0] if len(prefixed) > 1 else None
+    else:
+        above = prefixed[-1][0]
+        title = _for_title(above[1])
+    if above is not None:
+        authority, for_title = above[0], _for_title(above[1])
+        if prefixed[-1][0] is not None:
+            title = for_title
+    name = None
+    if name_line is not None:
+        name = re.sub(r"^[^\w]+|[^\w]+$", "", name_line.text)
+        name = title_case(name) if is_upper(name) else name
+    return Signer(name=name, title=title, authority=authority, for_title=for_title, chain=chain)
+
+
+def _for_title(text: str) -> str:
+    if title_line(text):
+        return title_of(text)
+    return organisation_case(text) if is_upper(text) else text

@@ -1,0 +1,86 @@
+"""Trích yếu: the lines under the tên loại, or the "V/v …" lines of a công văn.
+
+"KẾ HOẠCH / Phát động phong trào thi đua …" → the lines after the title up to the body
+(a "Căn cứ", "Kính gửi", numbered line, the authority line of a decision, or a drawn line).
+A công văn's "V/v …" sits under its number in the left column.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors.casing import is_upper
+from extractors.fields.header import is_separator
+from extractors.fields.issuer import starts_organisation
+from extractors.records import Span
+from extractors.segment import TextLine
+from extractors.textkeys import ascii_key
+from extractors.wordlists import load
+
+MAX_LINES = 7
+_NUMBERED = re.compile(r"^(?:[IVX]+|\d+|[a-zđ])[.)]\s|^(?:Điều|Chương|Phần|Mục)\s+\w+", re.IGNORECASE)
+_VV = re.compile(r"^\s*(?:V/v|V\.v|V/V|Về việc)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _openers() -> re.Pattern:
+    words = sorted(load("header_words")["header"]["body_openers"], key=len, reverse=True)
+    return re.compile(rf"^\W{{0,3}}(?:{'|'.join(map(re.escape, words))})\b")
+
+
+def is_body_start(text: str) -> bool:
+    """A body sentence starts with a capitalised opener ("Căn cứ", "Thực hiện", …); a wrapped
+    subject line may start with the same words in lower case ("ngày 24 tháng 10 …")."""
+    if _openers().match(text) or _NUMBERED.match(text):
+        return True
+    return ascii_key(text).endswith("quyet dinh") and text.rstrip().endswith(":")
+
+
+def is_vv_line(text: str) -> bool:
+    return bool(_VV.match(text))
+
+
+def _join(lines: list[TextLine]) -> tuple[str, Span]:
+    text = " ".join(ln.text.strip() for ln in lines)
+    text = re.sub(r"\s+", " ", text).strip(" ;")
+    if is_upper(text):
+        text = text[:1] + text[1:].lower()
+    return text, Span(lines[0].page, lines[0].start, lines[-1].end)
+
+
+def subject_after_title(lines: list[TextLine]) -> tuple[str | None, Span | None]:
+    """``lines`` start just after the title line."""
+    taken: list[TextLine] = []
+    for ln in lines:
+        if is_separator(ln.text):
+            if taken:
+                break
+            continue
+        if is_body_start(ln.text) and not (not taken and is_vv_line(ln.text)):
+            break
+        if taken and is_upper(ln.text) and not is_upper(taken[-1].text):
+            break  # "ỦY BAN NHÂN DÂN TỈNH …" authority line of a decision
+        if not taken and is_upper(ln.text) and starts_organisation(ln.text) and len(lines) > 1:
+            break
+        taken.append(ln)
+        if len(taken) >= MAX_LINES:
+            break
+    if not taken:
+        return None, None
+    return _join(taken)
+
+
+def subject_of_cong_van(lines: list[TextLine]) -> tuple[str | None, Span | None]:
+    """The "V/v …" block: from the V/v line, on in the same column, up to the body."""
+    for pos, ln in enumerate(lines):
+        if not is_vv_line(ln.text):
+            continue
+        taken = [ln]
+        for nxt in lines[pos + 1: pos + MAX_LINES]:
+            if nxt.column != ln.column or is_separator(nxt.text) or is_body_start(nxt.text):
+                break
+            if ln.column is None and (nxt.text.rstrip().endswith(":") or "ngày" in nxt.text):
+                break
+            taken.append(nxt)
+        return _join(taken)
+    return None, None

@@ -1,0 +1,67 @@
+"""Text clean-up between reading and understanding.
+
+Every line becomes Unicode NFC with runs of white space folded to one space; look-alike
+characters that OCR and old fonts produce are mapped to the Vietnamese letters they stand
+for ("Ð" U+00D0 → "Đ" U+0110, "⁄" → "/"); text in a legacy encoding (TCVN3, VNI) is
+converted to Unicode. Nothing here guesses at words: field modules read OCR noise with
+tolerant patterns instead.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+
+from extractors.readers.model import Page, RawDocument
+
+# look-alikes seen in OCR output and PDF text layers, mapped to what they stand for
+_LOOKALIKES = str.maketrans({
+    "\u00d0": "\u0110",  # Ð (eth) → Đ
+    "\u00f0": "\u0111",  # ð → đ
+    "\u0189": "\u0110",  # Ɖ → Đ
+    "\u2044": "/",       # ⁄ fraction slash
+    "\u2215": "/",       # ∕ division slash
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "", "\ufeff": "", "\u00ad": "",
+    "\u201c": "“", "\u201d": "”",
+})
+_SPACES = re.compile(r"[ \t\r\v]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """One line of text: NFC, look-alikes mapped, control characters dropped, spaces folded."""
+    text = unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _legacy_converter():
+    try:
+        from extractors.legacy import convert_legacy
+    except ImportError:  # the legacy tables are optional for plain Unicode input
+        return None
+    return convert_legacy
+
+
+def normalize_document(raw: RawDocument) -> RawDocument:
+    """A copy of ``raw`` whose lines are normalised, legacy encodings converted, empties dropped."""
+    convert = _legacy_converter()
+    warnings = list(raw.warnings)
+    found = set()
+    pages = []
+    for page in raw.pages:
+        lines = []
+        for line in page.lines:
+            text = line.text
+            if convert is not None:
+                text, encoding = convert(text)
+                if encoding:
+                    found.add(encoding)
+            text = normalize_text(text)
+            if text:
+                lines.append(dataclasses.replace(line, text=text))
+        pages.append(Page(page.number, lines, page.width, page.height, page.ocr))
+    for encoding in sorted(found):
+        warnings.append(f"text in the legacy {encoding} encoding was converted to Unicode")
+    return dataclasses.replace(raw, pages=pages, warnings=warnings)

@@ -1,0 +1,138 @@
+"""``extract(path) -> Document``: the one entry point of extraction.
+
+read (readers/) → normalise (normalize.py) → lay out (segment.py) → header fields
+(fields/*) → deep fields (fields/deep.py) → a ``Document`` with its warnings.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors import readers
+from extractors.fields.distribution import find_distribution
+from extractors.fields.doc_type import decide_type
+from extractors.fields.header import Header, find_header
+from extractors.fields.issued import find_issued
+from extractors.fields.issuer import find_issuer
+from extractors.fields.number import find_number
+from extractors.fields.portal import fill_from_portal
+from extractors.fields.recipients import find_recipients
+from extractors.fields.signer import find_signer
+from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van
+from extractors.normalize import normalize_document
+from extractors.readers.model import RawDocument
+from extractors.records import Document, Source
+from extractors.segment import Layout, layout_of
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    ocr: str = "auto"  # auto | always | never
+    deep: bool = True  # references, targets, periods, … (fields/deep.py)
+
+
+def sha256_of(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> Document:
+    """Read one file into a record. Raises ``UnreadableDocument`` for a file that cannot be read."""
+    options = options or ExtractOptions()
+    raw = normalize_document(readers.read(str(path), ocr=options.ocr))
+    doc = extract_raw(raw, options)
+    doc.source.sha256 = sha256_of(path)
+    return doc
+
+
+def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Document:
+    """Fields of an already read and normalised document."""
+    options = options or ExtractOptions()
+    layout = layout_of(raw.pages)
+    doc = Document(source=Source(path=raw.path, format=raw.format, pages=raw.page_count or len(raw.pages),
+                                 text_layer=raw.text_layer, ocr=raw.ocr))
+    doc.text = layout.text.text
+    doc.warnings.extend(raw.warnings)
+    read_header(doc, layout)
+    fill_from_portal(doc, layout)
+    if options.deep:
+        _fill_deep(doc, layout)
+    return doc
+
+
+def read_header(doc: Document, layout: Layout) -> None:
+    """Type, number, date, place, issuer, subject, recipients, signer, distribution."""
+    header = find_header(layout)
+    top = layout.lines[header.start: header.end + 8]
+    head_lines = header.lines(layout)
+    number = find_number(layout.lines[header.start: header.title or header.end])
+    if number is not None:
+        doc.number = number.number
+        doc.evidence["number"] = number.span
+        _warn(doc, number.warning)
+    issued = find_issued(top)
+    if issued is not None:
+        doc.issued_on, doc.place = issued.date, issued.place
+        doc.evidence["issued_on"] = issued.span
+        if issued.place_span:
+            doc.evidence["place"] = issued.place_span
+        _warn(doc, issued.warning)
+    issuer, span = find_issuer(head_lines)
+    doc.issuer = issuer
+    if span:
+        doc.evidence["issuer"] = span
+    has_vv = any(is_vv_line(ln.text) for ln in top if ln.index < (header.title or header.end))
+    doc.doc_type = decide_type(header.type_entry, doc.number if number else None, has_vv)
+    _read_subject(doc, layout, header, top)
+    body = layout.lines[header.end:]
+    doc.recipients, span = find_recipients(body[:60])
+    if span:
+        doc.evidence["recipients"] = span
+    signer = find_signer(body)
+    if signer is not None:
+        doc.signer = signer.signer
+        doc.evidence["signer"] = signer.span
+        _warn(doc, signer.warning)
+    doc.distribution, span, _ = find_distribution(body)
+    if span:
+        doc.evidence["distribution"] = span
+    _warn_several_documents(doc, layout, header)
+
+
+def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
+    if header.title is not None and doc.doc_type.name != "Công văn":
+        subject, span = subject_after_title(layout.lines[header.title + 1: header.title + 12])
+    else:
+        subject, span = subject_of_cong_van(top)
+    doc.subject = subject
+    if span:
+        doc.evidence["subject"] = span
+
+
+def _warn_several_documents(doc: Document, layout: Layout, header: Header) -> None:
+    """A second Quốc hiệu on a later page means another document follows (an attached draft)."""
+    from extractors.fields.header import is_national_line
+
+    first_page = layout.lines[header.national].page if header.national is not None else 1
+    later = [ln for ln in layout.lines if ln.page > first_page and is_national_line(ln.text)]
+    if later:
+        doc.warnings.append(
+            f"the file holds more than one document (another header on page {later[0].page}); "
+            "the first is reported")
+
+
+def _fill_deep(doc: Document, layout: Layout) -> None:
+    try:
+        from extractors.fields.deep import fill_deep
+    except ImportError:  # deep fields not installed in this build
+        return
+    fill_deep(doc, layout.text)
+
+
+def _warn(doc: Document, warning: str | None) -> None:
+    if warning:
+        doc.warnings.append(warning)

@@ -1,0 +1,87 @@
+"""The record's text laid out as located lines, and the zones of the document's first part.
+
+``layout_of`` joins the normalised pages into the record text (``DocText``) and keeps every
+line's offset, page and column, so a field module can read a zone line by line and still
+report a span. ``find_title`` locates the tên loại line ("KẾ HOẠCH", "QUYẾT ĐỊNH …").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors.readers.model import Line, Page
+from extractors.records import Span
+from extractors.text import DocText
+from extractors.textkeys import ascii_key
+from extractors.wordlists import load
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of the record text: its words, where it starts, its page and column."""
+
+    text: str
+    start: int
+    page: int
+    index: int  # position in Layout.lines
+    line: Line
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def column(self) -> int | None:
+        return self.line.column
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """Span of ``text[start:end]`` of this line."""
+        stop = len(self.text) if end is None else end
+        return Span(self.page, self.start + start, self.start + stop)
+
+
+@dataclass
+class Layout:
+    text: DocText
+    lines: list[TextLine]
+
+    def page_lines(self, page: int) -> list[TextLine]:
+        return [ln for ln in self.lines if ln.page == page]
+
+
+def layout_of(pages: list[Page]) -> Layout:
+    """Join pages into the record text, keeping each line's place."""
+    chunks, located, pos = [], [], 0
+    for p_index, page in enumerate(pages):
+        page_text = []
+        for line in page.lines:
+            located.append(TextLine(line.text, pos, p_index + 1, len(located), line))
+            page_text.append(line.text)
+            pos += len(line.text) + 1
+        chunk = "\n".join(page_text)
+        chunks.append(chunk)
+        pos = sum(len(c) for c in chunks) + len(chunks)  # "\f" after each page
+    return Layout(DocText.from_pages(chunks), located)
+
+
+@functools.cache
+def _types() -> list[tuple[str, dict]]:
+    """(folded upper-case name, entry), longest names first so "THÔNG TƯ LIÊN TỊCH" wins."""
+    entries = load("doc_types")["type"]
+    pairs = [(ascii_key(t["name"]), t) for t in entries]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def type_of_title(text: str) -> dict | None:
+    """The type entry a title line announces: "QUYẾT ĐỊNH CỦA UỶ BAN …" → Quyết định."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return None
+    key = ascii_key(text)
+    for name, entry in _types():
+        if key == name or key.startswith(name + " "):
+            rest = key[len(name):].split()
+            if not rest or rest[0] in ("cua", "ve", "v", "so"):
+                return entry
+    return None
