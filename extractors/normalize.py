@@ -26,13 +26,14 @@ _LOOKALIKES = str.maketrans({
     "\u201c": "“", "\u201d": "”",
 })
 _SPACES = re.compile(r"[ \t\r\v]+")
+_MARKDOWN_STRONG = re.compile(r"\*\*|__")  # "**KT. GIÁM ĐỐC**" in Markdown text
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def normalize_text(text: str) -> str:
     """One line of text: NFC, look-alikes mapped, control characters dropped, spaces folded."""
     text = unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
-    text = _CONTROL.sub("", text)
+    text = _MARKDOWN_STRONG.sub("", _CONTROL.sub("", text))
     return _SPACES.sub(" ", text).strip()
 
 

@@ -14,7 +14,8 @@ from extractors.fields.distribution import find_distribution
 from extractors.fields.doc_type import decide_type
 from extractors.fields.header import Header, find_header
 from extractors.fields.issued import find_issued
-from extractors.fields.issuer import find_issuer
+from extractors.fields.issuer import find_issuer, issuer_from_body
+from extractors.fields.news import fill_news
 from extractors.fields.number import find_number
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
@@ -57,16 +58,17 @@ def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Docu
                                  text_layer=raw.text_layer, ocr=raw.ocr))
     doc.text = layout.text.text
     doc.warnings.extend(raw.warnings)
-    read_header(doc, layout)
-    fill_from_portal(doc, layout)
+    header = find_header(layout)
+    if header.national is not None or not fill_news(doc, layout):
+        read_header(doc, layout, header)
+        fill_from_portal(doc, layout)
     if options.deep:
         _fill_deep(doc, layout)
     return doc
 
 
-def read_header(doc: Document, layout: Layout) -> None:
+def read_header(doc: Document, layout: Layout, header: Header) -> None:
     """Type, number, date, place, issuer, subject, recipients, signer, distribution."""
-    header = find_header(layout)
     top = layout.lines[header.start: header.end + 8]
     head_lines = header.lines(layout)
     number = find_number(layout.lines[header.start: header.title or header.end])
@@ -82,6 +84,8 @@ def read_header(doc: Document, layout: Layout) -> None:
             doc.evidence["place"] = issued.place_span
         _warn(doc, issued.warning)
     issuer, span = find_issuer(head_lines)
+    if issuer.name is None:
+        issuer, span = issuer_from_body(layout.lines[header.end:])
     doc.issuer = issuer
     if span:
         doc.evidence["issuer"] = span
@@ -89,7 +93,7 @@ def read_header(doc: Document, layout: Layout) -> None:
     doc.doc_type = decide_type(header.type_entry, doc.number if number else None, has_vv)
     _read_subject(doc, layout, header, top)
     body = layout.lines[header.end:]
-    doc.recipients, span = find_recipients(body[:60])
+    doc.recipients, span = find_recipients(layout.lines[header.start: header.end + 60])
     if span:
         doc.evidence["recipients"] = span
     signer = find_signer(body)

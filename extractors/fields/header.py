@@ -31,8 +31,9 @@ class Header:
 
 
 def is_national_line(text: str) -> bool:
+    """The Quốc hiệu, also when wrapped: "CỘNG HÒA XÃ HỘI / CHỦ NGHĨA VIỆT NAM"."""
     key = ascii_key(text)
-    return any(k in key for k in _NATIONAL_KEYS)
+    return any(k in key for k in _NATIONAL_KEYS) or key.startswith("cong hoa xa hoi")
 
 
 def is_motto_line(text: str) -> bool:

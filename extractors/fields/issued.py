@@ -93,5 +93,5 @@ def _place_before(lines: list[TextLine], pos: int, at: int) -> tuple[str | None,
 def _continues_place(text: str) -> bool:
     """"Thành phố Hồ Chí" wrapped above "Minh, ngày …": capitalised words, nothing else."""
     words = text.split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words) \
+    return 0 < len(words) <= 5 and words[0][:1].isupper() and all(w.isalpha() for w in words) \
         and not text.isupper()

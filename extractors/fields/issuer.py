@@ -8,6 +8,7 @@ that names a kind of body (Ủy ban, Sở, Bộ, …), so stamp or OCR noise abo
 from __future__ import annotations
 
 import functools
+import re
 
 from extractors.casing import is_upper, organisation_case
 from extractors.fields.header import is_motto_line, is_national_line, is_separator
@@ -58,3 +59,22 @@ def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
     name = organisation_case(" ".join(ln.text for ln in own))
     span = Span(own[0].page, own[0].start, own[-1].end)
     return Issuer(name, parent), span
+
+
+@functools.cache
+def _self_naming() -> re.Pattern:
+    kinds = sorted(load("casing")["organisations"], key=len, reverse=True)
+    return re.compile(
+        rf"(?:^|[.;]\s+)(?P<org>(?:{'|'.join(map(re.escape, kinds))})\s[^,.;:()]{{2,80}}?)\s+"
+        r"(?:kính|trân trọng|xin)\s+(?:đề nghị|báo cáo|thông báo|gửi|mời|trình)")
+
+
+def issuer_from_body(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
+    """Where the header names no agency, the body often does: "Sở Thông tin và Truyền thông
+    kính đề nghị Quý cơ quan …" — the first body sentence in which a body speaks of itself."""
+    pattern = _self_naming()
+    for ln in lines:
+        match = pattern.search(ln.text)
+        if match:
+            return Issuer(match.group("org").strip()), ln.span(match.start("org"), match.end("org"))
+    return Issuer(), None

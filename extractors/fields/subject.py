@@ -18,7 +18,7 @@ from extractors.textkeys import ascii_key
 from extractors.wordlists import load
 
 MAX_LINES = 7
-_NUMBERED = re.compile(r"^(?:[IVX]+|\d+|[a-zđ])[.)]\s|^(?:Điều|Chương|Phần|Mục)\s+\w+", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:[IVX]+|\d+|[a-zđ])[.)]\s|^(?:Điều|Chương|Phần|Mục)\s+(?:\d+|[IVXLC]+)\b")
 _VV = re.compile(r"^\s*(?:V/v|V\.v|V/V|Về việc)\b", re.IGNORECASE)
 
 
@@ -60,8 +60,6 @@ def subject_after_title(lines: list[TextLine]) -> tuple[str | None, Span | None]
             break
         if taken and is_upper(ln.text) and not is_upper(taken[-1].text):
             break  # "ỦY BAN NHÂN DÂN TỈNH …" authority line of a decision
-        if not taken and is_upper(ln.text) and starts_organisation(ln.text) and len(lines) > 1:
-            break
         taken.append(ln)
         if len(taken) >= MAX_LINES:
             break
