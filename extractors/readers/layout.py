@@ -1,0 +1,289 @@
+"""Words with boxes → lines in reading order, shared by the PDF text path and OCR.
+
+Three steps:
+1. rows: words whose vertical extents overlap form one row;
+2. segments: a row is cut where two words are separated by a gap wider than
+   ``GAP_EM`` times the text height, so "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …" gives
+   two segments, never one line;
+3. bands: consecutive rows holding a left and a right segment (the header, the
+   "Số: … | Quảng Ngãi, ngày …" row, "Nơi nhận: | KT. CHỦ TỊCH") form a two-column band,
+   extended over the rows just below (and right-hand rows just above) that stay on one
+   side of the band's dividing gap. Inside a band the whole left column is read first,
+   then the whole right column.
+
+Example: rows ``[ỦY BAN NHÂN DÂN | CỘNG HÒA …]``, ``[TỈNH QUẢNG NGÃI | Độc lập …]`` come
+out as "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI" (column 0), "CỘNG HÒA …", "Độc lập …" (column 1).
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from extractors.readers.model import Line
+
+GAP_EM = 2.0  # a gap this many text heights wide separates two columns
+JOIN_EM = 0.12  # pieces closer than this are one word ("Đ" + "ầu t" + "ư")
+BAND_GAP_EM = 3.0  # a band stops at a vertical gap wider than this many line heights
+SIDE_TOLERANCE = 6.0  # points a one-sided segment may cross the band's divider
+MAX_BAND_SEGMENTS = 3  # rows cut into more pieces are tables, not a two-column band
+RIGHT_SLACK_EM = 3.0  # how far (in text heights) a right-hand line's centre may drift
+RIGHT_START = 0.45  # outside bands, column 1 starts past this share of the width
+RIGHT_CENTRE = 0.58  # … and is centred past this share (a centred title is not)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word (or a piece of one) with its box in points, top-left origin."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float | None = None
+    bold: bool | None = None
+    conf: float | None = None
+    start: int | None = None  # index of the first and last character in the text stream
+    end: int | None = None
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 0.1)
+
+
+@dataclass
+class _Segment:
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+
+@dataclass
+class _Row:
+    segments: list[_Segment]
+    top: float = 0.0
+    bottom: float = 0.0
+
+
+def lines_from_words(words: list[Word], page_width: float) -> list[Line]:
+    """Group ``words`` into lines tagged with a column, in reading order."""
+    return lines_from_rows(group_rows(words), page_width)
+
+
+def lines_from_rows(word_rows: list[list[Word]], page_width: float) -> list[Line]:
+    """Lines from rows of words (each sorted by x0, rows top to bottom)."""
+    word_rows = [r for r in word_rows if r]
+    if not word_rows:
+        return []
+    em = _text_height([w for r in word_rows for w in r])
+    rows = [_Row(_split_row(r, em)) for r in word_rows]
+    for row in rows:
+        row.top = min(s.top for s in row.segments)
+        row.bottom = max(s.bottom for s in row.segments)
+    ordered: list[tuple[_Segment, int | None]] = []
+    for band in _bands(rows, em, page_width):
+        ordered.extend(band)
+    return [_to_line(seg, col) for seg, col in ordered]
+
+
+def group_rows(words: list[Word]) -> list[list[Word]]:
+    """Words whose vertical extents overlap by half the smaller height share a row."""
+    return group_units([[w] for w in words])
+
+
+def group_units(units: list[list[Word]]) -> list[list[Word]]:
+    """Merge units (words, or OCR lines) whose vertical extents overlap into rows.
+
+    Two units share a row when their extents overlap by half the smaller height, so the
+    left and right halves of "ỦY BAN NHÂN DÂN      CỘNG HÒA …" meet in one row even when
+    OCR saw them as two lines.
+    """
+    rows: list[list[Word]] = []
+    spans: list[tuple[float, float]] = []
+    boxes = [(min(w.top for w in u), max(w.bottom for w in u), u) for u in units if u]
+    for top, bottom, unit in sorted(boxes, key=lambda b: (b[0] + b[1]) / 2):
+        for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            row_top, row_bottom = spans[i]
+            overlap = min(row_bottom, bottom) - max(row_top, top)
+            if overlap >= 0.5 * min(row_bottom - row_top, bottom - top):
+                rows[i].extend(unit)
+                spans[i] = (min(row_top, top), max(row_bottom, bottom))
+                break
+        else:
+            rows.append(list(unit))
+            spans.append((top, bottom))
+    order = sorted(range(len(rows)), key=lambda i: spans[i][0])
+    return [sorted(rows[i], key=lambda w: w.x0) for i in order]
+
+
+def _text_height(words: list[Word]) -> float:
+    sizes = [w.size if w.size else w.height for w in words]
+    return max(statistics.median(sizes), 1.0)
+
+
+def _split_row(words: list[Word], em: float) -> list[_Segment]:
+    """Cut a row (sorted by x0) at gaps wider than GAP_EM text heights."""
+    segments = [_Segment([words[0]])]
+    for prev, w in zip(words, words[1:]):
+        height = max(min(_height(prev), _height(w)), 0.6 * em)
+        if w.x0 - prev.x1 > GAP_EM * height:
+            segments.append(_Segment([w]))
+        else:
+            segments[-1].words.append(w)
+    return segments
+
+
+def _height(w: Word) -> float:
+    return w.size if w.size else w.height
+
+
+def _bands(rows: list[_Row], em: float, width: float):
+    """Yield, in reading order, lists of (segment, column) per band or plain row."""
+    i = 0
+    while i < len(rows):
+        band = _find_band(rows, i, em)
+        if band is None:
+            for row in rows[i:]:
+                yield [(s, _plain_column(s, width)) for s in row.segments]
+            return
+        start, end, found = band
+        for row in rows[i:start]:
+            yield [(s, _plain_column(s, width)) for s in row.segments]
+        yield found.read(rows[start:end])
+        i = end
+
+
+def _find_band(rows: list[_Row], first: int, em: float) -> tuple[int, int, "_Band"] | None:
+    """(start, end, band) of the next band at or after row ``first``, or None."""
+    for i in range(first, len(rows)):
+        band = _Band.from_row(rows[i], em)
+        if band is None:
+            continue
+        start = i
+        while start > first and band.joins_above(rows[start - 1], rows[start], em):
+            start -= 1
+        end = i + 1
+        while end < len(rows) and band.takes(rows[end], rows[end - 1], em):
+            end += 1
+        return start, end, band
+    return None
+
+
+class _Band:
+    """The two columns of a band: where the left text ends and the right text starts."""
+
+    def __init__(self, left_x1: float, right_x0: float, right_x1: float, em: float):
+        self.left_x1 = left_x1
+        self.right_x0 = right_x0
+        self.right_centre = (right_x0 + right_x1) / 2
+        # a right-hand line is centred (or aligned) under the right column's first line
+        self.right_slack = max(0.25 * (right_x1 - right_x0), RIGHT_SLACK_EM * em)
+        self.sides: dict[int, int] = {}  # id(segment) → side, fixed when the row joined
+
+    @classmethod
+    def from_row(cls, row: _Row, em: float) -> "_Band | None":
+        segs = row.segments
+        if not 2 <= len(segs) <= MAX_BAND_SEGMENTS:
+            return None
+        _, cut = max((b.x0 - a.x1, k) for k, (a, b) in enumerate(zip(segs, segs[1:]), 1))
+        right = segs[cut:]
+        band = cls(max(s.x1 for s in segs[:cut]), min(s.x0 for s in right),
+                   max(s.x1 for s in right), em)
+        band.sides.update({id(s): int(k >= cut) for k, s in enumerate(segs)})
+        return band
+
+    def side(self, seg: _Segment) -> int | None:
+        """0 or 1 when ``seg`` fits in the left or right column, else None."""
+        fits_left = seg.x1 <= self.right_x0 + SIDE_TOLERANCE and seg.x0 < self.right_x0
+        centre = (seg.x0 + seg.x1) / 2
+        fits_right = (seg.x0 >= self.left_x1 - SIDE_TOLERANCE
+                      and abs(centre - self.right_centre) <= self.right_slack)
+        if fits_left and fits_right:
+            mid = (seg.x0 + seg.x1) / 2
+            return 0 if mid - self.left_x1 < self.right_x0 - mid else 1
+        return 0 if fits_left else 1 if fits_right else None
+
+    def takes(self, row: _Row, prev: _Row, em: float) -> bool:
+        """Add ``row`` (just below ``prev``) to the band if all its segments fit."""
+        if row.top - prev.bottom > BAND_GAP_EM * em:
+            return False
+        sides = [self.side(s) for s in row.segments]
+        if None in sides:
+            return False
+        for seg, side in zip(row.segments, sides):
+            self.sides[id(seg)] = side
+            if side == 0:
+                self.left_x1 = max(self.left_x1, seg.x1)
+            else:
+                self.right_x0 = min(self.right_x0, seg.x0)
+        return True
+
+    def joins_above(self, row: _Row, below: _Row, em: float) -> bool:
+        """A right-hand row just above a band ("TM. ỦY BAN NHÂN DÂN") belongs to it."""
+        if below.top - row.bottom > BAND_GAP_EM * em:
+            return False
+        if not all(self.side(s) == 1 for s in row.segments):
+            return False
+        self.sides.update({id(s): 1 for s in row.segments})
+        return True
+
+    def read(self, rows: list[_Row]) -> list[tuple[_Segment, int | None]]:
+        """Segments of ``rows``: the whole left column, then the whole right column."""
+        left: list[_Segment] = []
+        right: list[_Segment] = []
+        for row in rows:
+            for seg in row.segments:
+                (left if self.sides[id(seg)] == 0 else right).append(seg)
+        return [(s, 0) for s in left] + [(s, 1) for s in right]
+
+
+def _plain_column(seg: _Segment, width: float) -> int | None:
+    """Outside bands: 1 for a line that sits in the right half (a signature block), else None."""
+    if not width:
+        return None
+    centre = (seg.x0 + seg.x1) / 2
+    return 1 if seg.x0 > RIGHT_START * width and centre > RIGHT_CENTRE * width else None
+
+
+def _to_line(seg: _Segment, column: int | None) -> Line:
+    words = seg.words
+    sizes = [w.size for w in words if w.size]
+    bolds = [w.bold for w in words if w.bold is not None]
+    return Line(
+        text=join_words(words),
+        column=column,
+        x0=round(seg.x0, 2),
+        top=round(seg.top, 2),
+        x1=round(seg.x1, 2),
+        bottom=round(seg.bottom, 2),
+        size=round(statistics.median(sizes), 2) if sizes else None,
+        bold=(sum(bolds) * 2 > len(bolds)) if bolds else None,
+    )
+
+
+def join_words(words: list[Word]) -> str:
+    """Join words of one segment with single spaces; pieces of one word are glued.
+
+    Two pieces are one word when they follow each other in the text stream with no
+    space between and touch on the page ("Đ" + "ầu tư").
+    """
+    parts = [words[0].text]
+    for prev, w in zip(words, words[1:]):
+        glued = (w.start is not None and prev.end is not None and w.start == prev.end + 1
+                 and w.x0 - prev.x1 < JOIN_EM * _height(w))
+        parts.append(w.text if glued else " " + w.text)
+    return "".join(parts).strip()

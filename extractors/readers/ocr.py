@@ -1,0 +1,136 @@
+"""Tesseract OCR (``vie``) of PDF pages without a text layer, one page at a time.
+
+Each page is rendered once by pypdfium2 (grey, ``DPI`` dots per inch), regions holding a
+signature stamp are painted white, and the image goes to one ``tesseract`` process on
+stdin (PGM, no temporary file) with ``OMP_THREAD_LIMIT=1`` so that one process uses one
+core and parallel work scales by processes. The TSV it prints gives words with boxes
+and confidence; its lines become rows (so a slightly skewed scan still reads line by
+line), and ``layout`` cuts them at wide gaps and orders the two-column bands.
+
+Example: page 1 of a scanned Tờ trình gives lines "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI",
+"Số: 01/TTr-UBND" (column 0), then "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", … (column 1).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+from docgen.errors import ConversionFailed
+from extractors.readers.layout import Word, group_units, lines_from_rows
+from extractors.readers.model import Line
+
+DPI = 300
+LANGUAGE = "vie"
+MIN_CONFIDENCE = 20.0  # words below this are specks, seal rims and signature strokes
+TIMEOUT_S = 180
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    lines: list[Line]
+    width: float  # points
+    height: float
+    confidence: float | None  # mean word confidence, 0–100
+
+
+def tesseract_path() -> str | None:
+    """The ``tesseract`` executable on PATH, or None."""
+    return shutil.which("tesseract")
+
+
+def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), dpi: int = DPI) -> OcrPage:
+    """OCR page ``index``; ``masks`` are (x0, top, x1, bottom) boxes in points to blank."""
+    image, width, height = render_page(pdf, index, dpi, masks)
+    words = read_tsv(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
+    kept = [w for w in words if _keep(w)]
+    confidences = [k.word.conf for k in kept if k.word.conf is not None]
+    mean = round(sum(confidences) / len(confidences), 1) if confidences else None
+    rows = group_units(_tesseract_lines(kept))
+    return OcrPage(lines_from_rows(rows, width), width, height, mean)
+
+
+def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
+    """(grey PIL image, width pt, height pt) of page ``index``; the page is closed."""
+    from PIL import ImageDraw
+
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        bitmap = page.render(scale=dpi / 72.0, grayscale=True, draw_annots=True)
+        image = bitmap.to_pil().convert("L")
+        bitmap.close()
+    finally:
+        page.close()
+    if masks:
+        draw = ImageDraw.Draw(image)
+        k = dpi / 72.0
+        for x0, top, x1, bottom in masks:
+            draw.rectangle([x0 * k, top * k, x1 * k, bottom * k], fill=255)
+    return image, width, height
+
+
+def image_bytes(image) -> bytes:
+    """The image as binary PGM, which tesseract reads from stdin without decoding work."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")
+    return buffer.getvalue()
+
+
+def run_tesseract(data: bytes, dpi: int = DPI) -> str:
+    """TSV output of ``tesseract stdin stdout -l vie --psm 3 tsv`` on one image."""
+    exe = tesseract_path()
+    if exe is None:
+        raise ConversionFailed("tesseract", "tesseract is not installed")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    command = [exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(dpi), "tsv"]
+    try:
+        done = subprocess.run(command, input=data, capture_output=True, env=env,
+                              timeout=TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise ConversionFailed("tesseract", f"no answer within {TIMEOUT_S} s") from exc
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ConversionFailed("tesseract", message[-1] if message else f"exit {done.returncode}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True)
+class _OcrWord:
+    word: Word
+    line_key: tuple[int, int, int]
+
+
+def read_tsv(tsv: str, scale: float) -> list[_OcrWord]:
+    """Words (level 5 rows) of tesseract's TSV, boxes scaled from pixels to points."""
+    words = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        left, top = int(row["left"]) * scale, int(row["top"]) * scale
+        right = left + int(row["width"]) * scale
+        bottom = top + int(row["height"]) * scale
+        conf = float(row["conf"])
+        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+        words.append(_OcrWord(Word(text, left, top, right, bottom, conf=conf), key))
+    return words
+
+
+def _keep(item: _OcrWord) -> bool:
+    word = item.word
+    if word.conf is not None and word.conf < MIN_CONFIDENCE:
+        return False
+    return any(c.isalnum() for c in word.text) or (word.conf or 0) >= 60
+
+
+def _tesseract_lines(words: list[_OcrWord]) -> list[list[Word]]:
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for item in words:
+        lines.setdefault(item.line_key, []).append(item.word)
+    return list(lines.values())

@@ -1,0 +1,183 @@
+"""PDF → ``RawDocument``: the text layer where there is one, Tesseract where there is not.
+
+Per page, in one pass (each page is closed as soon as it is read):
+1. words of the text layer (``pdf_words``; signature widgets flattened in first);
+2. stamp text — inside a signature annotation, or a block of "Ký bởi: … / Thời gian ký: …"
+   lines — is parsed into ``SignatureInfo(source="stamp")`` and taken out of the lines;
+3. a page whose remaining text is (nearly) empty is a scan: it is OCR'd with the stamp
+   regions blanked; a page whose glyphs do not map to Unicode is read again with
+   pdfplumber, and OCR'd if that is no better.
+
+Example: ``read_pdf("d06.pdf")`` → 2 text pages, first lines "ỦY BAN NHÂN DÂN",
+"TỈNH QUẢNG NGÃI", "Số: 11 /TB-UBND", then "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", …
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from docgen.errors import ConversionFailed, UnreadableDocument
+from extractors.readers import ocr as ocr_reader
+from extractors.readers import plumber
+from extractors.readers.layout import Word, lines_from_words
+from extractors.readers.model import Line, Page, RawDocument, SignatureInfo
+from extractors.readers.pdf_errors import open_pdf
+from extractors.readers.quality import garbled_share, text_chars
+from extractors.readers.signature import dictionary_signatures, is_stamp_line, parse_stamp
+from extractors.readers.pdf_words import PageText, read_page_text
+
+MIN_TEXT_CHARS = 16  # fewer letters and digits than this (besides stamps): a scanned page
+GARBLED_SHARE = 0.10  # more unmapped or replacement characters than this: garbled glyphs
+LOW_CONFIDENCE = 60.0
+
+
+def read_pdf(path: str | Path, ocr: str = "auto") -> RawDocument:
+    """Read a PDF; ``ocr`` is "auto" (scans only), "always" or "never"."""
+    pdf = open_pdf(path)
+    try:
+        return _read(pdf, str(path), ocr)
+    finally:
+        pdf.close()
+
+
+def _read(pdf: pdfium.PdfDocument, path: str, ocr: str) -> RawDocument:
+    count = len(pdf)
+    if count == 0:
+        raise UnreadableDocument(path, "PDF has no pages")
+    doc = RawDocument(path=path, format="pdf", page_count=count)
+    doc.signatures, doc.warnings = dictionary_signatures(pdf)
+    reader = _PageReader(pdf, path, ocr, doc)
+    try:
+        for index in range(count):
+            doc.pages.append(reader.read(index))
+    finally:
+        reader.close()
+    doc.text_layer = any(p.lines and not p.ocr for p in doc.pages)
+    doc.ocr = any(p.ocr for p in doc.pages)
+    return doc
+
+
+class _PageReader:
+    def __init__(self, pdf: pdfium.PdfDocument, path: str, ocr: str, doc: RawDocument):
+        self.pdf, self.path, self.ocr, self.doc = pdf, path, ocr, doc
+        self.plumber = plumber.LazyPlumber(path)
+        self.skipped: list[int] = []
+
+    def close(self) -> None:
+        self.plumber.close()
+        if self.skipped:
+            pages = ", ".join(str(n) for n in self.skipped)
+            self.doc.warnings.append(f"no text layer on page(s) {pages}; OCR was turned off")
+
+    def read(self, index: int) -> Page:
+        number = index + 1
+        text = read_page_text(self.pdf, index)
+        lines, stamp_boxes = self._text_lines(text)
+        if self._garbled(lines, text):
+            lines = self._plumber_lines(index, stamp_boxes)
+        needs_ocr = text_chars(lines) < MIN_TEXT_CHARS
+        if self.ocr == "always" or (needs_ocr and self.ocr == "auto"):
+            return self._ocr(index, stamp_boxes)
+        if needs_ocr and self.ocr == "never" and not lines:
+            self.skipped.append(number)
+        return Page(number, lines, text.width, text.height, ocr=False)
+
+    def _text_lines(self, text: PageText) -> tuple[list[Line], list[tuple]]:
+        """Lines of the page without stamp text; the stamps go to doc.signatures."""
+        words, boxes = self._take_annotation_stamps(text)
+        lines = lines_from_words(words, text.width)
+        lines, found = self._take_stamp_blocks(lines)
+        return lines, boxes + found
+
+    def _take_annotation_stamps(self, text: PageText) -> tuple[list[Word], list[tuple]]:
+        words = text.words
+        boxes = []
+        for box in text.annot_boxes:
+            inside = [w for w in words if _centre_in(w, box)]
+            if not inside:
+                continue
+            stamp = parse_stamp([l.text for l in lines_from_words(inside, text.width)])
+            if stamp is None:
+                continue
+            self._add_signature(stamp)
+            boxes.append(box)
+            words = [w for w in words if not _centre_in(w, box)]
+        return words, boxes
+
+    def _take_stamp_blocks(self, lines: list[Line]) -> tuple[list[Line], list[tuple]]:
+        """Stamps drawn in the page content: runs of stamp lines at the same left edge."""
+        keep, boxes = list(lines), []
+        for block in _stamp_blocks(lines):
+            stamp = parse_stamp([l.text for l in block])
+            if stamp is None:
+                continue
+            self._add_signature(stamp)
+            boxes.append(_box_of(block))
+            keep = [l for l in keep if not any(l is b for b in block)]
+        return keep, boxes
+
+    def _add_signature(self, stamp: SignatureInfo) -> None:
+        if stamp not in self.doc.signatures:
+            self.doc.signatures.append(stamp)
+
+    def _garbled(self, lines: list[Line], text: PageText) -> bool:
+        if text.chars and text.unmapped / text.chars > GARBLED_SHARE:
+            return True
+        return garbled_share(lines) > GARBLED_SHARE
+
+    def _plumber_lines(self, index: int, stamp_boxes: list[tuple]) -> list[Line]:
+        lines = self.plumber.lines(index, stamp_boxes)
+        if garbled_share(lines) > GARBLED_SHARE:
+            self.doc.warnings.append(f"page {index + 1}: text layer garbled, not used")
+            return []
+        self.doc.warnings.append(f"page {index + 1}: glyphs garbled by pypdfium2, read with pdfplumber")
+        return lines
+
+    def _ocr(self, index: int, masks: list[tuple]) -> Page:
+        if ocr_reader.tesseract_path() is None:
+            raise UnreadableDocument(self.path, "no text layer and tesseract is not installed")
+        try:
+            result = ocr_reader.ocr_page(self.pdf, index, masks)
+        except ConversionFailed as exc:
+            raise UnreadableDocument(self.path, f"OCR failed on page {index + 1}: {exc.cause}")
+        if result.confidence is not None and result.confidence < LOW_CONFIDENCE:
+            self.doc.warnings.append(
+                f"page {index + 1}: low OCR confidence ({result.confidence:.0f}%)")
+        return Page(index + 1, result.lines, result.width, result.height, ocr=True)
+
+
+def _centre_in(word: Word, box: tuple) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _stamp_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Groups of lines around stamp lines: same left edge, no wider gap than a line."""
+    blocks: list[list[Line]] = []
+    for i, line in enumerate(lines):
+        if not is_stamp_line(line.text) or any(line in b for b in blocks):
+            continue
+        block = [line]
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and _same_block(lines[j], block, step):
+                block.insert(0, lines[j]) if step < 0 else block.append(lines[j])
+                j += step
+        blocks.append(block)
+    return blocks
+
+
+def _same_block(line: Line, block: list[Line], step: int) -> bool:
+    edge = block[0] if step < 0 else block[-1]
+    if None in (line.x0, line.top, edge.x0, edge.top):
+        return False
+    height = (edge.bottom or edge.top) - edge.top or 10.0
+    gap = edge.top - line.bottom if step < 0 else line.top - edge.bottom
+    return abs(line.x0 - edge.x0) <= 3.0 and -0.5 * height <= gap <= 1.0 * height
+
+
+def _box_of(lines: list[Line]) -> tuple[float, float, float, float]:
+    return (min(l.x0 for l in lines), min(l.top for l in lines),
+            max(l.x1 for l in lines), max(l.bottom for l in lines))

@@ -1,0 +1,74 @@
+"""Plain text and Markdown → ``RawDocument``: one line per text line, "\\f" starts a page.
+
+Encodings: UTF-8 (with or without BOM), UTF-16 with BOM; other 8-bit text is decoded as
+Windows-1252 with a warning, which keeps legacy TCVN3/VNI bytes as the code points
+``extractors.normalize`` converts. Binary junk (NUL bytes, many control characters) is
+refused.
+
+Example: ``read_txt("cv.txt")`` on "ỦY BAN NHÂN DÂN\\nSố: 12/UBND\\f2" → two pages, the
+first with lines "ỦY BAN NHÂN DÂN", "Số: 12/UBND".
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from docgen.errors import UnreadableDocument
+from extractors.readers.model import Line, Page, RawDocument
+
+CONTROL_SHARE = 0.05  # more control characters than this: binary data
+ALLOWED_CONTROLS = set("\t\n\r\f\v\x1b")
+
+
+def read_txt(path: str | Path) -> RawDocument:
+    """Read a text file into pages of lines (NFC, trailing blanks stripped, empty lines dropped)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(str(path), exc.strerror or "cannot open file")
+    text, warning = decode_text(data, str(path))
+    doc = RawDocument(path=str(path), format="txt", text_layer=True)
+    if warning:
+        doc.warnings.append(warning)
+    doc.pages = pages_from_text(text)
+    doc.page_count = len(doc.pages)
+    return doc
+
+
+def decode_text(data: bytes, subject: str) -> tuple[str, str | None]:
+    """(text, warning) of the bytes of a text file; UnreadableDocument for binary data."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), subject), None
+            except UnicodeDecodeError as exc:
+                raise UnreadableDocument(subject, f"broken {encoding.upper()} text ({exc.reason})")
+    if b"\x00" in data[:65536]:
+        raise UnreadableDocument(subject, "binary data, not text")
+    try:
+        return _checked(data.decode("utf-8"), subject), None
+    except UnicodeDecodeError:
+        text = _checked(data.decode("cp1252", errors="replace"), subject)
+        return text, "not UTF-8: decoded as Windows-1252 (legacy encoding?)"
+
+
+def _checked(text: str, subject: str) -> str:
+    sample = text[:65536]
+    controls = sum(1 for c in sample if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0)
+                   and c not in ALLOWED_CONTROLS)
+    if sample and controls / len(sample) > CONTROL_SHARE:
+        raise UnreadableDocument(subject, "binary data, not text")
+    return unicodedata.normalize("NFC", text)
+
+
+def pages_from_text(text: str) -> list[Page]:
+    """Pages split at form feeds, lines at line breaks; blank lines left out."""
+    pages = []
+    for number, chunk in enumerate(text.split("\f"), 1):
+        lines = [Line(t.rstrip()) for t in chunk.splitlines() if t.strip()]
+        pages.append(Page(number=number, lines=lines))
+    while len(pages) > 1 and not pages[-1].lines:
+        pages.pop()
+    return pages
