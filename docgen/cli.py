@@ -14,6 +14,7 @@ from docgen import __version__
 COMMANDS: dict[str, tuple[str, ...]] = {
     "extract": ("extract",),
     "evaluate": ("eval_command",),
+    "corpus": ("corpus",),
 }
 
 

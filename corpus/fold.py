@@ -1,0 +1,72 @@
+"""Accent folding and number keys: how the corpus compares Vietnamese text.
+
+``fold("Chuyển đổi số")`` → ``"Chuyen doi so"``: tone marks and vowel marks removed, đ → d,
+one output character per input character, so offsets found in folded text point into the
+original. ``number_key("749/QĐ-TTg")`` → ``"749/QD-TTG"``: the form under which document
+numbers are compared, whatever accents, case, dashes or leading zeros they were written with.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# letters that carry no combining mark in Unicode but are read as plain d/D when folded:
+# đ Đ (Vietnamese) and the look-alike eth Ð ð that legacy-font conversions sometimes leave
+_EXTRA = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"}
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+_SPACES = re.compile(r"\s+")
+_NUMBER_PREFIX = re.compile(r"^(?:S[OỐ]\s*[:.]?\s*)", re.IGNORECASE)
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
+_TRAILING = re.compile(r"[\s.,;:)\]]+$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in _EXTRA:
+        return _EXTRA[char]
+    if char.isascii():
+        return char
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isalpha() or base.isdigit() else char
+
+
+def fold(text: str) -> str:
+    """Remove tone and vowel marks and fold đ to d, keeping length and case.
+
+    >>> fold("Điện thoại thông minh")
+    'Dien thoai thong minh'
+    """
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) for c in text)
+
+
+def has_marks(text: str) -> bool:
+    """True when folding changes the text: the query was typed with Vietnamese marks."""
+    return fold(text) != unicodedata.normalize("NFC", text)
+
+
+def loose(text: str | None) -> str:
+    """Folded, lower-case, single-spaced form used for substring filters (issuer, signer)."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", fold(text).lower()).strip()
+
+
+def number_key(raw: str | None) -> str | None:
+    """The comparable form of a số ký hiệu.
+
+    >>> number_key("Số: 05/2021/TT-BTTTT")
+    '5/2021/TT-BTTTT'
+    >>> number_key("749/QĐ–TTg") == number_key("749/QD-TTg")
+    True
+    """
+    if not raw:
+        return None
+    key = _NUMBER_PREFIX.sub("", unicodedata.normalize("NFC", raw).strip())
+    key = _DASHES.sub("-", fold(key)).upper()
+    key = _SPACES.sub("", _TRAILING.sub("", key))
+    key = _LEADING_ZEROS.sub("", key)
+    return key or None
