@@ -1,0 +1,92 @@
+"""Type name, trích yếu, V/v and the content's form (TL-01 … TL-04, ND-01, ND-05, ND-07, ND-10)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from docgen.layout.facts import FACTS
+from docgen.lint.checks.common import style_findings
+from docgen.lint.context import Context
+from docgen.lint.drawn import rule_under
+from docgen.lint.finding import Finding
+
+DIEU = re.compile(r"^Điều\s+\d+")
+DIEM = re.compile(r"^([a-zđ])\)\s")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    zones = ctx.zones
+    if zones.type_name is not None:
+        yield from style_findings(ctx, "TL-01", [zones.type_name], "tên loại")
+        yield from style_findings(ctx, "TL-02", zones.subject, "trích yếu")
+        if zones.subject:
+            under = rule_under(ctx, zones.subject[-1])
+            if under != "drawn":
+                found = "a line typed with characters" if under == "typed" else "no line"
+                yield ctx.finding("TL-03", "line under the trích yếu", zones.subject[-1], found,
+                                  "a drawn solid line, 1/3–1/2 of the text")
+    if zones.vv:
+        yield from _vv(ctx)
+    yield from _can_cu(ctx)
+    yield from _dieu(ctx)
+    yield from _diem(ctx)
+    yield from _ending(ctx)
+
+
+def _vv(ctx: Context) -> Iterator[Finding]:
+    lines = ctx.zones.vv
+    prefix = FACTS["TL-04"]["prefix"]
+    if not lines[0].text.startswith(prefix):
+        yield ctx.finding("TL-04", "V/v prefix", lines[0], f"“{lines[0].text[:len(prefix) + 8]}”", f"“{prefix}…”")
+    yield from style_findings(ctx, "TL-04", lines, "trích yếu of a công văn (V/v)", skip=("case",))
+
+
+def _can_cu(ctx: Context) -> Iterator[Finding]:
+    lines = ctx.zones.can_cu
+    if not lines:
+        return
+    fact = FACTS["ND-01"]
+    yield from style_findings(ctx, "ND-01", lines, "căn cứ", skip=("case",))
+    for line in lines[:-1]:
+        if not line.text.rstrip().endswith(fact["ends_with"]):
+            yield ctx.finding("ND-01", "căn cứ line ending", line, f"“…{line.text.rstrip()[-12:]}”",
+                              f"ends with “{fact['ends_with']}”")
+    last = lines[-1]
+    if not last.text.rstrip().endswith(fact["last_ends_with"]):
+        yield ctx.finding("ND-01", "last căn cứ line ending", last, f"“…{last.text.rstrip()[-12:]}”",
+                          f"ends with “{fact['last_ends_with']}”")
+
+
+def _dieu(ctx: Context) -> Iterator[Finding]:
+    """ND-05: "Điều 1. Title" — number followed by ".", label bold."""
+    for line in ctx.zones.body:
+        match = DIEU.match(line.text)
+        if not match:
+            continue
+        if not line.text[match.end():].startswith("."):
+            yield ctx.finding("ND-05", "Điều number followed by “.”", line, f"“{line.text[:match.end() + 2]}”",
+                              f"“{match.group(0)}.”")
+        label_runs = [r for r, _ in line.pieces[:1]]
+        if label_runs and not ctx.run_format(label_runs[0], line.para.element).bold:
+            yield ctx.finding("ND-05", "Điều label bold", line, "not bold", "bold")
+
+
+def _diem(ctx: Context) -> Iterator[Finding]:
+    """ND-07: điểm letters follow the Vietnamese alphabet, with no f, j, w, z."""
+    letters = FACTS["ND-07"]["letters"]
+    for line in ctx.zones.body:
+        match = DIEM.match(line.text)
+        if match and match.group(1) not in letters:
+            yield ctx.finding("ND-07", "điểm letter", line, f"“{match.group(1)})”",
+                              "a, b, c, d, đ, e, g … (no f, j, w, z)")
+
+
+def _ending(ctx: Context) -> Iterator[Finding]:
+    body = ctx.zones.body
+    if not body:
+        return
+    ending = FACTS["ND-10"]["ends_with"]
+    last = body[-1]
+    if not last.text.rstrip().endswith(ending):
+        yield ctx.finding("ND-10", "content ends with “./.”", last, f"“…{last.text.rstrip()[-12:]}”",
+                          f"“…{ending}”")

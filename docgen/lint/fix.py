@@ -1,0 +1,3 @@
+"""placeholder"""
+def fix_file(*a, **k):
+    raise NotImplementedError
