@@ -31,7 +31,7 @@ def find_distribution(lines: list[TextLine]) -> tuple[list[str], Span | None, in
                 raw.append(nxt.text)
             elif nxt.column == 1 and not raw:
                 continue  # the signature column read before the list
-            elif raw and nxt.column != 1 and nxt.text[:1].islower() \
+            elif raw and nxt.column != 1 and not nxt.text.isupper() \
                     and not raw[-1].rstrip().endswith((";", ".")):
                 raw[-1] = f"{raw[-1]} {nxt.text}"
             else:

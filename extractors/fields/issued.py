@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extractors.records import Span
 from extractors.segment import TextLine
+from extractors.textkeys import ocr_digits
 
 _PIECE = r"[^\s]{0,4}?"
 # "ngày 05 tháng 7 năm 2022"; OCR: "ngày⁄{5 tháng 01", "thángØ? năm", "năm I999"
@@ -19,7 +20,6 @@ DATE_LONG = re.compile(
     rf"ng[àaáạả]y\s*(?P<d>{_PIECE})\s*th[áaàạ]ng\s*(?P<m>{_PIECE})\s*n[ăaắâ]m\s*(?P<y>[0-9IOl]{{4}})",
     re.IGNORECASE,
 )
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "Ø": "0", "l": "1", "I": "1", "|": "1"})
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ class DateFound:
 
 
 def _number(piece: str) -> int | None:
-    cleaned = piece.translate(_OCR_DIGITS).strip(".,;:")
-    return int(cleaned) if cleaned.isdigit() else None
+    digits = ocr_digits(piece) if piece not in ("I", "l") else "1"
+    return int(digits) if digits else None
 
 
 def iso_date(day: int | None, month: int | None, year: int) -> tuple[str | None, str | None]:

@@ -30,12 +30,14 @@ def starts_organisation(text: str) -> bool:
     return any(key == k or key.startswith(k + " ") for k in _kinds())
 
 
+_NUMBER_LINE = re.compile(r"^\W{0,3}S[ốôoó6]\s*[:.]|^\W{0,3}S[ốô]\s*\d", re.IGNORECASE)
+
+
 def agency_lines(lines: list[TextLine]) -> list[TextLine]:
     """Upper-case lines of the left column before the Số line."""
     out = []
     for ln in lines:
-        key = ascii_key(ln.text)
-        if key.startswith("so ") or key == "so":
+        if _NUMBER_LINE.match(ln.text):
             break
         if ln.column == 1 or is_separator(ln.text) or is_national_line(ln.text) or is_motto_line(ln.text):
             continue

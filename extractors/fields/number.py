@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from extractors.records import Number, Span
 from extractors.segment import TextLine
-from extractors.textkeys import ascii_key
+from extractors.textkeys import ascii_key, ocr_digits
 
 # "Số:", "Số", "SỐ:", OCR "Sô:", and "Luật số:", "Nghị quyết số:" (legal-normative headers)
 _LEAD = re.compile(r"(?:^|(?<=\s))(?:S[ốôoóồỗổộ6]|SỐ)\s*[:.;]?\s*", re.IGNORECASE)
@@ -24,7 +24,6 @@ _BODY = re.compile(
 )
 # Party documents put a hyphen first: "04-NQ/TU"
 _PARTY = re.compile(rf"(?P<num>\d{{1,5}})-(?P<sym>[A-ZĐ]{{1,6}}/{_PART})")
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "Ø": "0", "l": "1", "I": "1", "|": "1"})
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,8 @@ def parse_number(body: str) -> tuple[Number, int, int] | None:
         return None
     digits = match.group("num")
     value = None
-    if digits:
-        cleaned = digits.translate(_OCR_DIGITS) if any(c.isdigit() for c in digits) else digits
-        if cleaned.isdigit():
-            value = int(cleaned)
-            digits = cleaned
+    if digits and (cleaned := ocr_digits(digits)):
+        value, digits = int(cleaned), cleaned
     raw = f"{digits}/{symbol}" if value is not None else f"/{symbol}"
     return Number(raw, value, symbol), match.start(), match.end()
 

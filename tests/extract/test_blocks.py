@@ -1,0 +1,76 @@
+"""Subject, Kính gửi, Nơi nhận, issuer and type on small laid-out texts."""
+import pytest
+
+from extractors.fields.distribution import find_distribution
+from extractors.fields.doc_type import decide_type
+from extractors.fields.issuer import find_issuer, issuer_from_body
+from extractors.fields.recipients import find_recipients
+from extractors.fields.subject import subject_after_title, subject_of_cong_van
+from extractors.records import Number
+from extractors.segment import type_of_title
+from tests.extract.helpers import lines
+
+
+def test_subject_after_title_stops_at_body():
+    subject, span = subject_after_title(lines(
+        "Về việc tăng cường công tác thi hành án hành chính", "trên địa bàn tỉnh Quảng Ngãi",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;"))
+    assert subject == "Về việc tăng cường công tác thi hành án hành chính trên địa bàn tỉnh Quảng Ngãi"
+
+
+def test_subject_keeps_wrapped_date_and_stops_at_authority_line():
+    subject, _ = subject_after_title(lines(
+        "Sửa đổi Nghị định số 143/2013/NĐ-CP", "ngày 24 tháng 10 năm 2013 của Chính phủ",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Căn cứ Hiến pháp;"))
+    assert subject == "Sửa đổi Nghị định số 143/2013/NĐ-CP ngày 24 tháng 10 năm 2013 của Chính phủ"
+
+
+def test_subject_of_cong_van_in_left_column():
+    subject, _ = subject_of_cong_van(lines(
+        ("Số: 507/UBND-KGVX", 0), ("V/v góp ý dự thảo Quyết định", 0), ("sửa đổi Quyết định số 2269/QĐ-TTg", 0),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1)))
+    assert subject == "V/v góp ý dự thảo Quyết định sửa đổi Quyết định số 2269/QĐ-TTg"
+
+
+def test_recipients_one_line_and_list():
+    assert find_recipients(lines("Kính gửi: Hội đồng nhân dân tỉnh"))[0] == ["Hội đồng nhân dân tỉnh"]
+    items, _ = find_recipients(lines("Kính gửi:", "- Các sở, ban, ngành;", "- UBND các huyện.", "Thực hiện …"))
+    assert items == ["Các sở, ban, ngành", "UBND các huyện"]
+
+
+def test_distribution_joins_wrapped_entries_and_stops_at_signature():
+    items, _, index = find_distribution(lines(
+        ("Nơi nhận:", 0), ("- Các Sở: Tài chính, Kế hoạch và Đầu tư,", 0), ("Nội vụ, Tư pháp;", 0),
+        ("- Lưu: VT, KTTH.", 0), ("KT. CHỦ TỊCH", 1)))
+    assert items == ["Các Sở: Tài chính, Kế hoạch và Đầu tư, Nội vụ, Tư pháp", "Lưu: VT, KTTH"]
+    assert index == 0
+
+
+def test_issuer_with_parent_and_noise():
+    issuer, _ = find_issuer(lines(("TRUNG TÂM", 1), ("UBND TỈNH ĐẮK LẮK", 0), ("SỞ NỘI VỤ", 0),
+                                  ("-----", 0), ("Số: 12/KH-SNV", 0)))
+    assert (issuer.name, issuer.parent) == ("Sở Nội vụ", "Ủy ban nhân dân tỉnh Đắk Lắk")
+
+
+def test_issuer_named_in_body():
+    issuer, _ = issuer_from_body(lines("Sở Thông tin và Truyền thông kính đề nghị Quý cơ quan quan tâm."))
+    assert issuer.name == "Sở Thông tin và Truyền thông"
+
+
+@pytest.mark.parametrize("title, name", [
+    ("KẾ HOẠCH", "Kế hoạch"), ("QUYẾT ĐỊNH CỦA UỶ BAN NHÂN DÂN TỈNH", "Quyết định"),
+    ("THÔNG TƯ LIÊN TỊCH", "Thông tư liên tịch"), ("TỜ TRÌNH", "Tờ trình"),
+    ("KẾ HOẠCH THỰC HIỆN CHUYỂN ĐỔI SỐ", None), ("Kế hoạch", None),
+])
+def test_type_of_title(title, name):
+    entry = type_of_title(title)
+    assert (entry["name"] if entry else None) == name
+
+
+@pytest.mark.parametrize("symbol, has_vv, name, code", [
+    ("UBND-TTHC", True, "Công văn", None), ("KH-UBND", False, "Kế hoạch", "KH"),
+    ("2020/NĐ-CP", False, "Nghị định", "NĐ"), ("TTr-UBND", False, "Tờ trình", "TTr"),
+])
+def test_decide_type_from_symbol(symbol, has_vv, name, code):
+    doc_type = decide_type(None, Number(f"1/{symbol}", 1, symbol), has_vv)
+    assert (doc_type.name, doc_type.code) == (name, code)

@@ -1,0 +1,34 @@
+import pytest
+
+from extractors.casing import organisation_case, title_case, title_of
+
+
+@pytest.mark.parametrize("upper, normal", [
+    ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+    ("UỶ BAN NHÂN DÂN TỈNH CAO BẰNG", "Ủy ban nhân dân tỉnh Cao Bằng"),
+    ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Sở Thông tin và Truyền thông"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
+    ("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Bộ Tài nguyên và Môi trường"),
+    ("BỘ KHOA HỌC VÀ CÔNG NGHỆ", "Bộ Khoa học và Công nghệ"),
+    ("ỦY BAN NHÂN DÂN QUẬN 1", "Ủy ban nhân dân Quận 1"),
+    ("UBND TỈNH", "Ủy ban nhân dân tỉnh"),
+    ("CÔNG TY TNHH MTV XỔ SỐ", "Công ty TNHH MTV xổ số"),
+    ("Sở Nội vụ", "Sở Nội vụ"),
+])
+def test_organisation_case(upper, normal):
+    assert organisation_case(upper) == normal
+
+
+@pytest.mark.parametrize("upper, normal", [
+    ("PHÓ CHÁNH VĂN PHÒNG", "Phó Chánh Văn phòng"),
+    ("PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Phó Chủ tịch Thường trực"),
+    ("CHỦ TỊCH", "Chủ tịch"),
+    ("GIÁM ĐỐC", "Giám đốc"),
+    ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"),
+])
+def test_title_of(upper, normal):
+    assert title_of(upper) == normal
+
+
+def test_title_case_names():
+    assert title_case("TRẦN HOÀNG TUẤN") == "Trần Hoàng Tuấn"

@@ -1,0 +1,47 @@
+import pytest
+
+from extractors.fields.number import find_number, parse_number
+from tests.extract.helpers import lines
+
+
+@pytest.mark.parametrize("body, raw, number, symbol", [
+    ("2242/KH-UBND", "2242/KH-UBND", 2242, "KH-UBND"),
+    ("11 /TB-UBND", "11/TB-UBND", 11, "TB-UBND"),
+    ("06/2026/TT-BXD", "06/2026/TT-BXD", 6, "2026/TT-BXD"),
+    ("1743/QĐ- BGTVT", "1743/QĐ-BGTVT", 1743, "QĐ-BGTVT"),
+    ("/STTTT-CNTT", "/STTTT-CNTT", None, "STTTT-CNTT"),
+    ("Ø2 /CT-UBND", "/CT-UBND", None, "CT-UBND"),
+    ("04-NQ/TU", "04-NQ/TU", 4, "TU"),
+    ("09/TTr-UBND Quảng Ngãi, ngày", "09/TTr-UBND", 9, "TTr-UBND"),
+    ("157/QĐ-NĐ-UB", "157/QĐ-NĐ-UB", 157, "QĐ-NĐ-UB"),
+])
+def test_parse_number(body, raw, number, symbol):
+    parsed, _, _ = parse_number(body)
+    assert (parsed.raw, parsed.number, parsed.symbol) == (raw, number, symbol)
+
+
+@pytest.mark.parametrize("body", ["2352, Ngày 21/3/18", "", "12345", "ab/cd"])
+def test_parse_number_refuses(body):
+    assert parse_number(body) is None
+
+
+def test_find_number_skips_incoming_stamp():
+    found = find_number(lines("CV ĐẾN Số: 2352/VP", "ỦY BAN NHÂN DÂN", "Số: 07/CT-UBND"))
+    assert found.number.raw == "07/CT-UBND"
+    assert found.warning is None
+
+
+def test_find_number_legal_heading_and_span():
+    ls = lines("QUỐC HỘI", "Luật số: 111/2025/QH15")
+    found = find_number(ls)
+    assert found.number.raw == "111/2025/QH15"
+    text = "\n".join(ln.text for ln in ls)
+    assert text[found.span.start:found.span.end] == "111/2025/QH15"
+
+
+def test_handwritten_number_is_left_blank_with_warning():
+    found = find_number(lines("Số: O{_ /TTr-UBND"))
+    assert found.number.number is None and found.number.raw == "/TTr-UBND"
+    assert "unreadable" in found.warning
+    blank = find_number(lines("Số:     /STTTT-CNTT"))
+    assert blank.warning == "the number is blank (filled in by hand)"

@@ -1,0 +1,48 @@
+import pytest
+
+from extractors.fields.signer import authority_of, find_signer
+from tests.extract.helpers import lines
+
+
+@pytest.mark.parametrize("block, name, title, authority, for_title", [
+    (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Võ Văn Hoan"], "Võ Văn Hoan", "Phó Chủ tịch", "KT", "Chủ tịch"),
+    (["TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Nguyễn Phước Bình"],
+     "Nguyễn Phước Bình", "Phó Chánh Văn phòng", "KT", "Chánh Văn phòng"),
+    (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "NGUYỄN HOÀNG GIANG"],
+     "Nguyễn Hoàng Giang", "Chủ tịch", "TM", "Ủy ban nhân dân"),
+    (["CHỦ TỊCH", "Đặng Văn Minh"], "Đặng Văn Minh", "Chủ tịch", None, None),
+    (["T/M UBND TỈNH", "K/T CHỦ TỊCH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Hồng Văn"],
+     "Lê Hồng Văn", "Phó Chủ tịch Thường trực", "KT", "Chủ tịch"),
+    (["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Quốc Việt"],
+     "Nguyễn Quốc Việt", "Chánh Văn phòng", "TL", "Chủ tịch"),
+])
+def test_find_signer(block, name, title, authority, for_title):
+    found = find_signer(lines("Nay thông báo để các cơ quan biết./.", *block))
+    s = found.signer
+    assert (s.name, s.title, s.authority, s.for_title) == (name, title, authority, for_title)
+    assert s.chain == [b for b in block if b.isupper()][: len(s.chain)]
+
+
+def test_first_block_wins_over_attached_draft():
+    found = find_signer(lines("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Hoàng Tuấn",
+                              "NGHỊ QUYẾT", "CHỦ TỊCH", "Bùi Thị Quỳnh Vân"))
+    assert found.signer.name == "Trần Hoàng Tuấn"
+
+
+def test_title_without_name_and_authority_is_not_a_signature():
+    assert find_signer(lines("CHỦ TỊCH", "Điều 1. Phạm vi điều chỉnh")) is None
+
+
+def test_authority_without_name_warns():
+    found = find_signer(lines("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "12345"))
+    assert found.signer.name is None
+    assert found.warning == "the signer's name was not found under the title"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KT. CHỦ TỊCH", ("KT", "CHỦ TỊCH")), ("T/M UBND TỈNH", ("TM", "UBND TỈNH")),
+    ("TUQ. BỘ TRƯỞNG", ("TUQ", "BỘ TRƯỞNG")), ("Q. GIÁM ĐỐC", ("Q", "GIÁM ĐỐC")),
+    ("KT. chủ tịch", None), ("Theo đề nghị", None),
+])
+def test_authority_of(text, expected):
+    assert authority_of(text) == expected
