@@ -21,7 +21,7 @@ from corpus.search import Filters, Hit, TargetHit, parse_years, search, stats, t
 from corpus.store import Store, database_cause
 from docgen.errors import CorpusProblem, InvalidData
 
-__all__ = ["Corpus", "Filters", "Hit", "TargetHit", "Graph", "IngestOptions", "IngestReport",
+__all__ = ["Corpus", "ingest_shards", "Filters", "Hit", "TargetHit", "Graph", "IngestOptions", "IngestReport",
            "Progress", "TerminalProgress", "parse_years"]
 
 DEFAULT_DB = "corpus.db"
@@ -119,6 +119,14 @@ class Corpus:
     @_database_errors
     def stats(self) -> dict[str, Any]:
         return {"index": str(self.path), **stats(self.store)}
+
+
+def ingest_shards(inputs: list[str], options: IngestOptions,
+                  progress: Progress | None = None) -> IngestReport:
+    """Extract into Parquet shards in ``options.parquet`` (no index file is used)."""
+    from corpus.shards import ingest_to_shards
+
+    return ingest_to_shards([os.fspath(i) for i in inputs], options, progress)
 
 
 def _hex(text: str) -> bool:

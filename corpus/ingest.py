@@ -76,17 +76,19 @@ def sha256_file(path: str) -> str:
 
 def ingest(store: Store, inputs: Iterable[str], options: IngestOptions = IngestOptions(),
            progress: Progress | None = None) -> IngestReport:
-    """Bring the index up to date with the files under ``inputs``."""
+    """Bring the index up to date with the files under ``inputs``.
+
+    With ``options.parquet`` the records go to Parquet shards instead (``corpus.shards``).
+    """
     inputs = [os.fspath(i) for i in inputs]
     progress = progress or Progress()
+    if options.parquet:
+        from corpus.shards import ingest_to_shards
+
+        return ingest_to_shards(inputs, options, progress)
     started = time.monotonic()
     with IngestLock(store.path, options.wait):
-        if options.parquet:
-            from corpus.shards import ingest_to_shards
-
-            report = ingest_to_shards(store, inputs, options, progress)
-        else:
-            report = _ingest_to_store(store, inputs, options, progress)
+        report = _ingest_to_store(store, inputs, options, progress)
     report.seconds = time.monotonic() - started
     return report
 

@@ -82,14 +82,17 @@ def corpus():
 @_fails_cleanly
 def ingest(inputs, db, jobs, dask, parquet, retry_failed, ocr, wait):
     """Extract the PDF, DOCX, TXT and HTML files under INPUTS into the index."""
-    from corpus import Corpus, IngestOptions, Progress, TerminalProgress
+    from corpus import Corpus, IngestOptions, Progress, TerminalProgress, ingest_shards
 
     options = IngestOptions(jobs=jobs, dask=dask, parquet=parquet, retry_failed=retry_failed,
                             ocr=ocr, wait=wait)
-    progress_class = TerminalProgress if sys.stderr.isatty() else Progress
-    with Corpus.for_ingest(db) as index:
-        result = index.ingest(list(inputs), options, progress_class(on_failure=report))
-    click.echo(f"docgen: {db}: {result.summary()}", err=True)
+    progress = (TerminalProgress if sys.stderr.isatty() else Progress)(on_failure=report)
+    if parquet:
+        result = ingest_shards(list(inputs), options, progress)
+    else:
+        with Corpus.for_ingest(db) as index:
+            result = index.ingest(list(inputs), options, progress)
+    click.echo(f"docgen: {parquet or db}: {result.summary()}", err=True)
     if result.failed:
         sys.exit(EXIT_FAILED)
 
