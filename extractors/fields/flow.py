@@ -1,0 +1,195 @@
+"""The body text as logical paragraphs ("blocks"), their headings, sentences and clauses.
+
+PDF text and web pages wrap lines in the middle of sentences ("… tháng 6\\nnăm 2020"). ``Flow``
+joins such wraps by replacing the newline with a space — the text keeps its length, so every
+offset found in ``Flow.text`` is an offset into the record text too. Each block knows its list
+marker ("I.", "1.", "2.1.", "a)", "-", "+"), from which the heading it sits under is found:
+"- 85% người dân …" sits under "a) Đến cuối năm 2022:", which sits under "8. …".
+
+Example: ``build_flow("a) Đến cuối năm 2022:\\n- 85% người dân có\\nđiện thoại;")`` has two
+blocks, the second with marker "-" and parent 0, and text "… có điện thoại;".
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# list markers, most to least senior; the rank orders headings
+_MARKERS = (
+    (0, r"(?:PHẦN|Phần)\s+[IVXLC\d]+\b[.:]?"),
+    (1, r"(?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b[.:]?"),
+    (2, r"(?:MỤC|Mục)\s+\d+\b[.:]?"),
+    (3, r"Điều\s+\d+[a-zđ]?[.:]"),
+    (4, r"[IVX]{1,5}[.)]"),
+    (6, r"\d{1,2}\.\d{1,2}\.?"),
+    (7, r"\d{1,2}\.\d{1,2}\.\d{1,2}\.?"),
+    (5, r"\d{1,2}\."),
+    (8, r"\d{1,2}\)|\(\d{1,2}\)"),
+    (9, r"[a-zđ][).]|\([a-zđ]\)"),
+    (10, r"[-–—•·▪●*]"),
+    (11, r"[+○◦]"),
+)
+_MARKER_RES = tuple((rank, re.compile(rf"\s*({pat})\s+(?=\S)")) for rank, pat in _MARKERS)
+_END_PUNCT = ".;:!?"
+_SEPARATOR = re.compile(r"^[\s|_\-=*–—.]*$")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*\s+")
+_ABBREV = re.compile(r"(?:^|\s)([A-ZĐ][A-Za-zĐđ]{0,2})$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One logical paragraph: [start, end) in the text; ``body`` is where text after the marker starts."""
+
+    start: int
+    end: int
+    body: int
+    marker: str | None
+    rank: int | None
+    parent: int | None   # index of the heading block it sits under
+
+
+@dataclass(frozen=True)
+class Flow:
+    text: str                      # the record text with wraps joined (same length)
+    blocks: tuple[Block, ...]
+    sentences: tuple[tuple[int, int], ...]
+    clauses: tuple[tuple[int, int], ...]
+
+    def block_at(self, offset: int) -> int | None:
+        return _index_at([b.start for b in self.blocks], [b.end for b in self.blocks], offset)
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        i = _index_at([s for s, _ in self.sentences], [e for _, e in self.sentences], offset)
+        return None if i is None else self.sentences[i]
+
+    def clause_at(self, offset: int) -> tuple[int, int] | None:
+        i = _index_at([s for s, _ in self.clauses], [e for _, e in self.clauses], offset)
+        return None if i is None else self.clauses[i]
+
+    def ancestors(self, index: int) -> list[int]:
+        """Heading blocks above block ``index``, nearest first."""
+        out, parent = [], self.blocks[index].parent
+        while parent is not None and len(out) < 32:
+            out.append(parent)
+            parent = self.blocks[parent].parent
+        return out
+
+    def label(self, index: int, max_words: int = 10) -> tuple[int, int] | None:
+        """The short heading words of a block before its ":" ("a) Y tế: Phát triển …" → "Y tế")."""
+        block = self.blocks[index]
+        head = self.text[block.body:min(block.end, block.body + 80)]
+        colon = head.find(":")
+        if colon <= 0 or "." in head[:colon] or len(head[:colon].split()) > max_words:
+            return None
+        return block.body, block.body + colon
+
+
+def _index_at(starts: list[int], ends: list[int], offset: int) -> int | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 and offset < ends[i] else None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for piece in re.split(r"([\n\f])", text):
+        if piece in ("\n", "\f"):
+            pos += 1
+            continue
+        out.append((pos, pos + len(piece)))
+        pos += len(piece)
+    return out
+
+
+def _marker(line: str) -> tuple[int, int, str] | None:
+    """(rank, length of the marker with its space, marker) of a line, or None."""
+    for rank, regex in _MARKER_RES:
+        m = regex.match(line)
+        if m:
+            return rank, m.end(), m.group(1)
+    return None
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence ``prev`` left open (a wrapped line)."""
+    prev, line = prev.rstrip(), line.strip()
+    if not prev or not line or _SEPARATOR.match(prev) or _SEPARATOR.match(line):
+        return False
+    if prev[-1] in _END_PUNCT or _marker(line):
+        return False
+    return True
+
+
+def build_flow(text: str) -> Flow:
+    """Blocks, sentences and clauses of ``text`` with wrapped lines joined."""
+    chars = list(text)
+    groups: list[list[tuple[int, int]]] = []
+    for start, end in _lines(text):
+        if text[start:end].strip() == "":
+            groups.append([])
+            continue
+        if groups and groups[-1] and _continues(text[groups[-1][-1][0]:groups[-1][-1][1]], text[start:end]):
+            chars[start - 1] = " "
+            groups[-1].append((start, end))
+        else:
+            groups.append([(start, end)])
+    joined = "".join(chars)
+    blocks = _blocks([(g[0][0], g[-1][1]) for g in groups if g], joined)
+    sentences = tuple(s for b in blocks for s in _split_sentences(joined, b.body, b.end))
+    clauses = tuple(c for s in sentences for c in _split_clauses(joined, *s))
+    return Flow(joined, tuple(blocks), sentences, clauses)
+
+
+def _blocks(spans: list[tuple[int, int]], text: str) -> list[Block]:
+    blocks: list[Block] = []
+    stack: list[int] = []
+    for start, end in spans:
+        found = _marker(text[start:end])
+        if found is None:
+            parent = stack[-1] if stack else None
+            blocks.append(Block(start, end, _skip_space(text, start, end), None, None, parent))
+            continue
+        rank, length, marker = found
+        while stack and (blocks[stack[-1]].rank or 0) >= rank:
+            stack.pop()
+        blocks.append(Block(start, end, start + length, marker, rank, stack[-1] if stack else None))
+        stack.append(len(blocks) - 1)
+    return blocks
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, begin = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        nxt = m.end()
+        if nxt >= end or not (text[nxt].isupper() or text[nxt] in "“\"("):
+            continue
+        if _ABBREV.search(text, begin, m.start()):
+            continue
+        out.append((begin, m.start() + 1))
+        begin = nxt
+    if begin < end:
+        out.append((begin, end))
+    return out
+
+
+def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of a sentence between ";" outside brackets."""
+    out, begin, depth = [], start, 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            out.append((begin, i))
+            begin = _skip_space(text, i + 1, end)
+    if begin < end:
+        out.append((begin, end))
+    return out
