@@ -53,7 +53,7 @@ def _cut(value: object, width: int) -> str:
 
 def to_table(docs: list[Document], with_text: bool = False) -> str:
     cols = (("file", 18), ("type", 11), ("number", 16), ("date", 10), ("issuer", 34), ("signer", 22))
-    lines = ["  ".join(f"{name:<{w}}" for name, w in cols)]
+    lines = ["  ".join(f"{name:<{w}}" for name, w in cols).rstrip()]
     for doc in docs:
         values = (Path(doc.source.path).name, doc.doc_type.name, doc.number.raw, doc.issued_on,
                   doc.issuer.name, doc.signer.name)

@@ -46,9 +46,21 @@ def properties(lines: list[TextLine]) -> dict[str, str]:
     return found
 
 
-def page_title(lines: list[TextLine]) -> re.Match | None:
+def page_title(lines: list[TextLine]) -> tuple[str, str, str] | None:
+    """(type, number, subject) of the page title; the subject may wrap onto lines that start
+    in lower case or with a digit ("Thông tư số 41/2025/TT-BTC Sửa đổi … / ngày 27/8/2014 …")."""
     pattern = _title_pattern()
-    return next((m for ln in lines if (m := pattern.match(ln.text))), None)
+    for pos, ln in enumerate(lines):
+        match = pattern.match(ln.text)
+        if not match:
+            continue
+        subject = [match.group("subject").strip()]
+        for nxt in lines[pos + 1: pos + 20]:
+            if not (nxt.text[:1].islower() or nxt.text[:1].isdigit()):
+                break
+            subject.append(nxt.text.strip())
+        return match.group("type"), match.group("number"), " ".join(subject)
+    return None
 
 
 def fill_from_portal(doc: Document, layout: Layout) -> None:
@@ -57,16 +69,16 @@ def fill_from_portal(doc: Document, layout: Layout) -> None:
     props = properties(head)
     title = page_title(head)
     if doc.number.raw is None:
-        raw = props.get("number") or (title.group("number") if title else None)
+        raw = props.get("number") or (title[1] if title else None)
         parsed = parse_number(raw) if raw else None
         if parsed:
             doc.number = parsed[0]
     if doc.doc_type.name is None:
-        entry = by_name(props.get("doc_type") or (title.group("type") if title else ""))
+        entry = by_name(props.get("doc_type") or (title[0] if title else ""))
         if entry:
             doc.doc_type = DocType(entry["name"], entry.get("code"))
     if doc.subject is None and title:
-        doc.subject = title.group("subject").strip()
+        doc.subject = title[2]
     if doc.issuer.name is None and props.get("issuer"):
         doc.issuer.name = props["issuer"]
     if doc.signer.name is None and props.get("signer.name"):
