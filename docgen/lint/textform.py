@@ -66,3 +66,9 @@ def normalize_dashes(text: str) -> str:
 def squash(text: str) -> str:
     """Runs of white space folded to one space, ends stripped."""
     return " ".join(text.split())
+
+
+def ending(text: str, length: int = 12) -> str:
+    """The end of ``text`` in quotes, "…" marking a cut: ending("Theo đề nghị của Sở;") == '“…nghị của Sở;”'."""
+    text = text.strip()
+    return f"“{text}”" if len(text) <= length else f"“…{text[-length:]}”"

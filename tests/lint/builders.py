@@ -16,7 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 TNR = "Times New Roman"
 ALIGN = {
@@ -42,6 +42,7 @@ class P:
     space_after_pt: float | None = None
     line_spacing: float | None = None
     bold_label: str = ""  # a bold first run ("Điều 1. ") before the text
+    color: str | None = None  # hex, e.g. "FF0000"
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Page:
     title_page: bool = True
     page_field_size: float = 14
     page_field_align: str = "center"
+    page_field_in: str = "header"  # header | footer
 
 
 @dataclass
@@ -193,7 +195,7 @@ def _page(document, page: Page) -> None:
     section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
     section.different_first_page_header_footer = page.title_page
     if page.page_field:
-        header_p = section.header.paragraphs[0]
+        header_p = getattr(section, page.page_field_in).paragraphs[0]
         header_p.alignment = ALIGN[page.page_field_align]
         add_page_field(header_p, page.page_field_size)
 
@@ -233,6 +235,8 @@ def add_paragraph(container, spec: P):
         run.bold, run.italic = spec.bold, spec.italic
         if spec.font:
             run.font.name = spec.font
+        if spec.color:
+            run.font.color.rgb = RGBColor.from_string(spec.color)
     if spec.rule_below:
         rule = container.add_paragraph()
         rule.alignment = WD_ALIGN_PARAGRAPH.CENTER

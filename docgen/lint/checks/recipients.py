@@ -13,6 +13,7 @@ from docgen.layout.facts import FACTS
 from docgen.lint.checks.common import style_findings
 from docgen.lint.context import Context
 from docgen.lint.finding import Finding
+from docgen.lint.textform import ending
 from docgen.lint.textform import fold, normalize_dashes, squash
 
 KINH_GUI = re.compile(r"^Kính\s+gửi\s*(?P<colon>:?)\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -63,7 +64,7 @@ def _list_form(ctx: Context, rule: str, items, prefix: str, ends: str, last_ends
             yield ctx.finding(rule, "entry starts with a dash", item, f"“{item.text[:20]}”", f"“{prefix}…”")
         end = last_ends if n == len(items) - 1 and last_ends else ends
         if not text.endswith(end):
-            yield ctx.finding(rule, "entry ending", item, f"“…{text[-12:]}”", f"ends with “{end}”")
+            yield ctx.finding(rule, "entry ending", item, ending(text), f"ends with “{end}”")
 
 
 def _noi_nhan(ctx: Context) -> Iterator[Finding]:

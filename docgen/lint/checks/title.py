@@ -9,6 +9,7 @@ from docgen.lint.checks.common import style_findings
 from docgen.lint.context import Context
 from docgen.lint.drawn import rule_under
 from docgen.lint.finding import Finding
+from docgen.lint.textform import ending
 
 DIEU = re.compile(r"^Điều\s+\d+")
 DIEM = re.compile(r"^([a-zđ])\)\s")
@@ -49,11 +50,11 @@ def _can_cu(ctx: Context) -> Iterator[Finding]:
     yield from style_findings(ctx, "ND-01", lines, "căn cứ", skip=("case",))
     for line in lines[:-1]:
         if not line.text.rstrip().endswith(fact["ends_with"]):
-            yield ctx.finding("ND-01", "căn cứ line ending", line, f"“…{line.text.rstrip()[-12:]}”",
+            yield ctx.finding("ND-01", "căn cứ line ending", line, ending(line.text),
                               f"ends with “{fact['ends_with']}”")
     last = lines[-1]
     if not last.text.rstrip().endswith(fact["last_ends_with"]):
-        yield ctx.finding("ND-01", "last căn cứ line ending", last, f"“…{last.text.rstrip()[-12:]}”",
+        yield ctx.finding("ND-01", "last căn cứ line ending", last, ending(last.text),
                           f"ends with “{fact['last_ends_with']}”")
 
 
@@ -85,8 +86,8 @@ def _ending(ctx: Context) -> Iterator[Finding]:
     body = ctx.zones.body
     if not body:
         return
-    ending = FACTS["ND-10"]["ends_with"]
+    required = FACTS["ND-10"]["ends_with"]
     last = body[-1]
-    if not last.text.rstrip().endswith(ending):
-        yield ctx.finding("ND-10", "content ends with “./.”", last, f"“…{last.text.rstrip()[-12:]}”",
-                          f"“…{ending}”")
+    if not last.text.rstrip().endswith(required):
+        yield ctx.finding("ND-10", f"content ends with “{required}”", last, ending(last.text),
+                          f"“…{required}”")
