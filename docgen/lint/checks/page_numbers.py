@@ -28,17 +28,21 @@ def page_fields(part_element: Any) -> list[tuple[Any, list[Any]]]:
 
 
 def _field_runs(p: Any, instr_run: Any) -> list[Any]:
-    """The runs of a complex field from its instruction to its end."""
-    runs, inside = [], False
+    """The runs of a complex field, from its ``begin`` to its ``end`` fldChar."""
+    runs: list[Any] = []
     for r in p.iter(qn("w:r")):
-        if r is instr_run:
-            inside = True
-        if inside:
-            runs.append(r)
-            char = r.find(qn("w:fldChar"))
-            if char is not None and char.get(qn("w:fldCharType")) == "end":
-                break
-    return runs
+        kind = _char_kind(r)
+        if kind == "begin" and instr_run not in runs:
+            runs = []
+        runs.append(r)
+        if kind == "end" and instr_run in runs:
+            break
+    return runs if instr_run in runs else [instr_run]
+
+
+def _char_kind(r: Any) -> str | None:
+    char = r.find(qn("w:fldChar"))
+    return char.get(qn("w:fldCharType")) if char is not None else None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
