@@ -85,3 +85,8 @@ def words_alternation(words: list[str]) -> str:
     """
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(WS.join(re.escape(part) for part in w.split()) for w in ordered)
+
+# Vietnamese capital letters (for names: "Thái Thanh Hải", "Ủy ban")
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# one capitalised word: "Hồ", "Đắk", "Thủ"
+CAP_WORD = rf"[{UPPER}][\w]*"
