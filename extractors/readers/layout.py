@@ -17,10 +17,15 @@ out as "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI" (column 0), "CỘNG HÒA �
 from __future__ import annotations
 
 import statistics
+import tomllib
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from extractors.readers.model import Line
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 GAP_EM = 2.0  # a gap this many text heights wide separates two columns
 JOIN_EM = 0.12  # pieces closer than this are one word ("Đ" + "ầu t" + "ư")
 BAND_GAP_EM = 3.0  # a band stops at a vertical gap wider than this many line heights
@@ -136,15 +141,43 @@ def _text_height(words: list[Word]) -> float:
 
 
 def _split_row(words: list[Word], em: float) -> list[_Segment]:
-    """Cut a row (sorted by x0) at gaps wider than GAP_EM text heights."""
+    """Cut a row (sorted by x0) at gaps wider than GAP_EM text heights.
+
+    A gap that is a fill-in blank ("Số:    /QĐ-UBND", "ngày    tháng") is not cut.
+    """
     segments = [_Segment([words[0]])]
     for prev, w in zip(words, words[1:]):
         height = max(min(_height(prev), _height(w)), 0.6 * em)
-        if w.x0 - prev.x1 > GAP_EM * height:
+        if w.x0 - prev.x1 > GAP_EM * height and not is_fill_in_blank(prev.text, w.text):
             segments.append(_Segment([w]))
         else:
             segments[-1].words.append(w)
     return segments
+
+
+@lru_cache(maxsize=1)
+def _fill_in_words() -> dict:
+    with open(DATA / "layout.toml", "rb") as handle:
+        return tomllib.load(handle)["fill_in"]
+
+
+def _bare(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def is_fill_in_blank(before: str, after: str) -> bool:
+    """True when the gap between two words is a blank of the header form.
+
+    >>> is_fill_in_blank("Số:", "/QĐ-UBND"), is_fill_in_blank("UBND", "Hà")
+    (True, False)
+    """
+    words = _fill_in_words()
+    if _bare(before) in words["before_blank"]:
+        return True
+    after = after.strip()
+    return _bare(after) in words["after_blank"] or after.startswith(
+        tuple(words["after_blank_prefixes"]))
 
 
 def _height(w: Word) -> float:

@@ -44,15 +44,20 @@ def tesseract_path() -> str | None:
     return shutil.which("tesseract")
 
 
-def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), dpi: int = DPI) -> OcrPage:
-    """OCR page ``index``; ``masks`` are (x0, top, x1, bottom) boxes in points to blank."""
+def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
+             dpi: int = DPI) -> OcrPage:
+    """OCR page ``index``.
+
+    ``masks`` are (x0, top, x1, bottom) boxes in points painted white first (stamp text);
+    OCR lines lying mostly inside a ``drops`` box (a stamp's seal picture) are left out.
+    """
     image, width, height = render_page(pdf, index, dpi, masks)
     words = read_tsv(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
     kept = [w for w in words if _keep(w)]
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
-    rows = group_units(_tesseract_lines(kept))
-    return OcrPage(lines_from_rows(rows, width), width, height, mean)
+    lines = [l for l in _tesseract_lines(kept) if not _mostly_inside(l, drops)]
+    return OcrPage(lines_from_rows(group_units(lines), width), width, height, mean)
 
 
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
@@ -123,10 +128,23 @@ def read_tsv(tsv: str, scale: float) -> list[_OcrWord]:
 
 
 def _keep(item: _OcrWord) -> bool:
+    """Drop specks: unsure words, unless they look like a real word ("tháng" beside ink)."""
     word = item.word
     if word.conf is not None and word.conf < MIN_CONFIDENCE:
-        return False
+        return len(word.text) >= 3 and word.text.isalpha()
     return any(c.isalnum() for c in word.text) or (word.conf or 0) >= 60
+
+
+def _mostly_inside(line: list[Word], boxes) -> bool:
+    """True when more than half of the line's ink width lies inside one of ``boxes``."""
+    total = sum(w.x1 - w.x0 for w in line) or 1.0
+    inside = sum(w.x1 - w.x0 for w in line for b in boxes if _centre_in(w, b))
+    return inside / total > 0.5
+
+
+def _centre_in(word: Word, box) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
 def _tesseract_lines(words: list[_OcrWord]) -> list[list[Word]]:

@@ -13,6 +13,7 @@ Example: ``read_pdf("d06.pdf")`` → 2 text pages, first lines "ỦY BAN NHÂN D
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -63,9 +64,22 @@ class _PageReader:
         self.pdf, self.path, self.ocr, self.doc = pdf, path, ocr, doc
         self.plumber = plumber.LazyPlumber(path)
         self.skipped: list[int] = []
+        self._pristine: pdfium.PdfDocument | None = None
+
+    def pristine(self) -> pdfium.PdfDocument:
+        """A second handle whose pages are never flattened: what OCR renders.
+
+        Flattening draws widget appearances into the page content, and the scan then
+        renders with different smoothing; OCR reads the page as issued instead.
+        """
+        if self._pristine is None:
+            self._pristine = open_pdf(self.path)
+        return self._pristine
 
     def close(self) -> None:
         self.plumber.close()
+        if self._pristine is not None:
+            self._pristine.close()
         if self.skipped:
             pages = ", ".join(str(n) for n in self.skipped)
             self.doc.warnings.append(f"no text layer on page(s) {pages}; OCR was turned off")
@@ -73,39 +87,40 @@ class _PageReader:
     def read(self, index: int) -> Page:
         number = index + 1
         text = read_page_text(self.pdf, index)
-        lines, stamp_boxes = self._text_lines(text)
+        lines, stamps = self._text_lines(text)
         if self._garbled(lines, text):
-            lines = self._plumber_lines(index, stamp_boxes)
+            lines = self._plumber_lines(index, stamps)
         needs_ocr = text_chars(lines) < MIN_TEXT_CHARS
         if self.ocr == "always" or (needs_ocr and self.ocr == "auto"):
-            return self._ocr(index, stamp_boxes)
+            return self._ocr(index, stamps)
         if needs_ocr and self.ocr == "never" and not lines:
             self.skipped.append(number)
         return Page(number, lines, text.width, text.height, ocr=False)
 
-    def _text_lines(self, text: PageText) -> tuple[list[Line], list[tuple]]:
+    def _text_lines(self, text: PageText) -> tuple[list[Line], list[StampRegion]]:
         """Lines of the page without stamp text; the stamps go to doc.signatures."""
-        words, boxes = self._take_annotation_stamps(text)
+        words, regions = self._take_annotation_stamps(text)
         lines = lines_from_words(words, text.width)
         lines, found = self._take_stamp_blocks(lines)
-        return lines, boxes + found
+        return lines, regions + found
 
-    def _take_annotation_stamps(self, text: PageText) -> tuple[list[Word], list[tuple]]:
-        words = text.words
-        boxes = []
-        for box in text.annot_boxes:
-            inside = [w for w in words if _centre_in(w, box)]
-            if not inside:
-                continue
+    def _take_annotation_stamps(self, text: PageText) -> tuple[list[Word], list[StampRegion]]:
+        groups: dict[int, list[Word]] = {}
+        rest: list[Word] = []
+        for word in text.words:
+            box = _best_box(word, text.annot_boxes)
+            (groups.setdefault(box, []) if box is not None else rest).append(word)
+        regions = []
+        for box, inside in groups.items():
             stamp = parse_stamp([l.text for l in lines_from_words(inside, text.width)])
             if stamp is None:
+                rest.extend(inside)
                 continue
             self._add_signature(stamp)
-            boxes.append(box)
-            words = [w for w in words if not _centre_in(w, box)]
-        return words, boxes
+            regions.append(StampRegion(_pad(_box_of(inside)), text.annot_boxes[box]))
+        return rest, regions
 
-    def _take_stamp_blocks(self, lines: list[Line]) -> tuple[list[Line], list[tuple]]:
+    def _take_stamp_blocks(self, lines: list[Line]) -> tuple[list[Line], list[StampRegion]]:
         """Stamps drawn in the page content: runs of stamp lines at the same left edge."""
         keep, boxes = list(lines), []
         for block in _stamp_blocks(lines):
@@ -113,7 +128,8 @@ class _PageReader:
             if stamp is None:
                 continue
             self._add_signature(stamp)
-            boxes.append(_box_of(block))
+            box = _pad(_box_of(block))
+            boxes.append(StampRegion(box, box))
             keep = [l for l in keep if not any(l is b for b in block)]
         return keep, boxes
 
@@ -126,19 +142,20 @@ class _PageReader:
             return True
         return garbled_share(lines) > GARBLED_SHARE
 
-    def _plumber_lines(self, index: int, stamp_boxes: list[tuple]) -> list[Line]:
-        lines = self.plumber.lines(index, stamp_boxes)
+    def _plumber_lines(self, index: int, stamps: list[StampRegion]) -> list[Line]:
+        lines = self.plumber.lines(index, [s.drop for s in stamps])
         if garbled_share(lines) > GARBLED_SHARE:
             self.doc.warnings.append(f"page {index + 1}: text layer garbled, not used")
             return []
         self.doc.warnings.append(f"page {index + 1}: glyphs garbled by pypdfium2, read with pdfplumber")
         return lines
 
-    def _ocr(self, index: int, masks: list[tuple]) -> Page:
+    def _ocr(self, index: int, stamps: list[StampRegion]) -> Page:
         if ocr_reader.tesseract_path() is None:
             raise UnreadableDocument(self.path, "no text layer and tesseract is not installed")
         try:
-            result = ocr_reader.ocr_page(self.pdf, index, masks)
+            result = ocr_reader.ocr_page(self.pristine(), index, [s.mask for s in stamps],
+                                         [s.drop for s in stamps])
         except ConversionFailed as exc:
             raise UnreadableDocument(self.path, f"OCR failed on page {index + 1}: {exc.cause}")
         if result.confidence is not None and result.confidence < LOW_CONFIDENCE:
@@ -147,10 +164,27 @@ class _PageReader:
         return Page(index + 1, result.lines, result.width, result.height, ocr=True)
 
 
-def _centre_in(word: Word, box: tuple) -> bool:
-    x0, top, x1, bottom = box
-    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return x0 <= cx <= x1 and top <= cy <= bottom
+@dataclass(frozen=True)
+class StampRegion:
+    """Where a stamp sits: ``mask`` (its text, blanked before OCR) and ``drop`` (the whole
+    widget with its seal picture: OCR lines lying inside it are dropped)."""
+
+    mask: tuple[float, float, float, float]
+    drop: tuple[float, float, float, float]
+
+
+def _best_box(word: Word, boxes: list[tuple]) -> int | None:
+    """Index of the annotation box holding most of ``word`` (the smaller one on a tie)."""
+    best, best_key = None, None
+    area = max((word.x1 - word.x0) * (word.bottom - word.top), 1e-6)
+    for i, (x0, top, x1, bottom) in enumerate(boxes):
+        w = min(x1, word.x1) - max(x0, word.x0)
+        h = min(bottom, word.bottom) - max(top, word.top)
+        share = max(w, 0) * max(h, 0) / area
+        key = (round(share, 2), -(x1 - x0) * (bottom - top))
+        if share >= 0.5 and (best_key is None or key > best_key):
+            best, best_key = i, key
+    return best
 
 
 def _stamp_blocks(lines: list[Line]) -> list[list[Line]]:
@@ -178,6 +212,10 @@ def _same_block(line: Line, block: list[Line], step: int) -> bool:
     return abs(line.x0 - edge.x0) <= 3.0 and -0.5 * height <= gap <= 1.0 * height
 
 
-def _box_of(lines: list[Line]) -> tuple[float, float, float, float]:
+def _box_of(lines) -> tuple[float, float, float, float]:
     return (min(l.x0 for l in lines), min(l.top for l in lines),
             max(l.x1 for l in lines), max(l.bottom for l in lines))
+
+
+def _pad(box: tuple, by: float = 1.5) -> tuple[float, float, float, float]:
+    return box[0] - by, box[1] - by, box[2] + by, box[3] + by
