@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "extract": ("extract",),
     "evaluate": ("eval_command",),
     "corpus": ("corpus",),
+    "lint": ("lint",),
 }
 
 

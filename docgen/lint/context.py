@@ -56,4 +56,4 @@ class Context:
         if where is None:
             return Finding(rule, message, None, found, expected)
         para = where.para if isinstance(where, Line) else where
-        return Finding(rule, message, para.index, found, expected, para.text)
+        return Finding(rule, message, para.index, found, expected, where.text)

@@ -22,7 +22,7 @@ def open_docx(path: str | Path) -> Any:
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
-        raise UnreadableDocument(str(path), f"not a DOCX file ({type(error).__name__})") from error
+        raise UnreadableDocument(str(path), "not a DOCX file (no Word package inside)") from error
     except Exception as error:  # lxml and zip errors of damaged packages
         raise UnreadableDocument(str(path), f"damaged DOCX: {error}") from error
 
