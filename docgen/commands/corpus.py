@@ -141,7 +141,7 @@ def targets(query, db, doc_type, issuer, signer, year, cites, accents, limit, fm
         hits = index.targets(query, filters, limit, accents)
     rows = [{"document": h.number or f"#{h.doc_id}", **asdict(h),
              "value": _number(h.value)} for h in hits]
-    columns = [("document", 16), ("issuer", 26), ("indicator", 40), ("comparator", 2),
+    columns = [("document", 16), ("issuer", 26), ("indicator", 40), ("comparator", 10),
                ("value", 8), ("unit", 8), ("deadline", 10), ("scope", 20)]
     _emit(rows, columns, fmt)
 
@@ -211,7 +211,7 @@ def failures(db, fmt):
     """Files that could not be extracted, with the cause (retried with --retry-failed)."""
     with _open(db) as index:
         rows = index.failures()
-    _emit(rows, [("path", 50), ("attempts", 3), ("failed_at", 20), ("cause", 60)], fmt)
+    _emit(rows, [("path", 50), ("attempts", 8), ("failed_at", 20), ("cause", 60)], fmt)
 
 
 @corpus.command()
@@ -252,7 +252,7 @@ def _emit(rows: list[dict], columns: list[tuple[str, int]], fmt: str, note: str 
 
 def _cut(value, width: int) -> str:
     text = "" if value is None else " ".join(str(value).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _number(value):
