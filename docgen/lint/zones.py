@@ -85,6 +85,7 @@ class Zones:
     signer_name: Line | None = None
     noi_nhan: Line | None = None
     noi_nhan_items: list[Line] = field(default_factory=list)
+    drafter: Line | None = None  # ký hiệu người soạn thảo and copy count, "PL.(300)" (KH-01)
     header_end: int = -1  # position in ``lines`` of the last header line
 
     @property
@@ -257,6 +258,9 @@ def _find_tail(zones: Zones, start: int) -> int:
     if noi_nhan is not None:
         zones.noi_nhan = lines[noi_nhan]
         zones.noi_nhan_items = _noi_nhan_items(lines, noi_nhan)
+    zones.drafter = next((l for l in lines[start:] if FACTS["KH-01"].pattern.fullmatch(l.text.strip())), None)
+    if zones.drafter in zones.noi_nhan_items:
+        zones.noi_nhan_items = zones.noi_nhan_items[: zones.noi_nhan_items.index(zones.drafter)]
     tail = min(i for i in (noi_nhan, authority, _bare_title(zones, start), len(lines)) if i is not None)
     _signature(zones, tail)
     return tail
@@ -294,8 +298,8 @@ def _bare_title(zones: Zones, start: int) -> int | None:
 
 
 def _signature(zones: Zones, tail: int) -> None:
-    skip = {id(l) for l in [zones.noi_nhan, *zones.noi_nhan_items] if l is not None}
-    left_cells = {id(l.para) for l in zones.noi_nhan_items} | (
+    skip = {id(l) for l in [zones.noi_nhan, *zones.noi_nhan_items, zones.drafter] if l is not None}
+    left_cells = {id(l.para) for l in [*zones.noi_nhan_items, zones.drafter] if l is not None} | (
         {id(zones.noi_nhan.para)} if zones.noi_nhan else set())
     block = [l for l in zones.lines[tail:]
              if l.text and id(l) not in skip and l.column != "left"

@@ -89,8 +89,17 @@ def _is_running_text(ctx: Context, line) -> bool:
     """Body text a reader reads as prose: not a heading, not a short centred line."""
     if line.tabbed or is_upper(line.text) or line.para.cell is not None:
         return False
+    if _is_heading(ctx, line):
+        return False
     centred = ctx.para_format(line.para).align == "center"
     return not (centred and len(line.text) < 80)
+
+
+def _is_heading(ctx: Context, line) -> bool:
+    """A short line in bold that does not end a sentence: "1. Mục đích", "Điều 2. Hiệu lực"."""
+    formats = ctx.line_formats(line)
+    short = len(line.text) < 80 and not line.text.rstrip().endswith((".", ";", ":"))
+    return short and bool(formats) and all(f.bold for f in formats)
 
 
 def _g06(ctx: Context, lines) -> Iterator[Finding]:

@@ -1,4 +1,5 @@
-"""Signature block (CK-01 … CK-03): "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A", bold, centred."""
+"""Signature block (CK-01 … CK-03): "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A", bold, centred;
+the drafter's initials and copy count under Nơi nhận (KH-01)."""
 from __future__ import annotations
 
 import re
@@ -20,6 +21,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if zones.signer_name is not None:
         yield from style_findings(ctx, "CK-03", [zones.signer_name], "họ tên người ký")
         yield from _honorific(ctx, zones.signer_name)
+    if zones.drafter is not None:
+        yield from style_findings(ctx, "KH-01", [zones.drafter], "ký hiệu người soạn thảo")
 
 
 def _prefixes(ctx: Context) -> Iterator[Finding]:
