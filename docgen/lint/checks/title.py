@@ -48,6 +48,11 @@ def _can_cu(ctx: Context) -> Iterator[Finding]:
         return
     fact = FACTS["ND-01"]
     yield from style_findings(ctx, "ND-01", lines, "căn cứ", skip=("case",))
+    for line in lines:
+        second = line.text.find("Căn cứ", 1)
+        if second > 0:
+            yield ctx.finding("ND-01", "each căn cứ on its own line", line, ending(line.text[:second + 6], 30),
+                              "a new line for each “Căn cứ …;”")
     for line in lines[:-1]:
         if not line.text.rstrip().endswith(fact["ends_with"]):
             yield ctx.finding("ND-01", "căn cứ line ending", line, ending(line.text),
