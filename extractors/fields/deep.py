@@ -1,0 +1,47 @@
+"""The deep fields of a record, filled after the header: references, periods, events, deadlines,
+targets, contacts, urls — every item with its span.
+
+``fill_deep(doc, text)`` is the one entry point. It reads what the header fields found
+(``doc.number``, ``doc.doc_type``, ``doc.subject``, ``doc.issued_on``) to keep the document out
+of its own references and to start "từ ngày ban hành …" periods, and appends its warnings to
+``doc.warnings``. The order matters: times already read as a cited document, a period or an
+event are not deadlines, and targets take their deadline from the deadlines found.
+"""
+from __future__ import annotations
+
+from extractors.fields.contacts import find_contacts
+from extractors.fields.deadlines import find_deadlines
+from extractors.fields.events import find_events
+from extractors.fields.flow import build_flow
+from extractors.fields.periods import find_periods, find_ranges
+from extractors.fields.references import Context, find_references
+from extractors.fields.targets import find_targets
+from extractors.fields.timex import scan_times
+from extractors.fields.urls import find_urls
+from extractors.records import Document
+from extractors.text import DocText
+
+
+def fill_deep(doc: Document, text: DocText) -> None:
+    """Set the deep list fields of ``doc`` from ``text`` (the record text the spans point into)."""
+    flow = build_flow(text.text)
+    times, warnings = scan_times(flow.text)
+    context = Context(doc.number.raw, doc.doc_type.name, doc.subject)
+    covered: list[tuple[int, int]] = []
+    doc.references = find_references(text, flow, context, times, covered)
+    ranges = find_ranges(flow, times, _day(doc.issued_on))
+    doc.periods = find_periods(text, flow, ranges=ranges)
+    doc.events = find_events(text, flow, times, ranges)
+    taken = covered + [(r.start, r.end) for r in ranges]
+    doc.deadlines = find_deadlines(text, flow, times, exclude=taken)
+    time_spans = [(t.start, t.end) for t in times]
+    doc.targets = find_targets(text, flow, doc.deadlines, doc.periods, exclude=covered + time_spans,
+                               warnings=warnings)
+    doc.contacts = find_contacts(text, flow, signer=doc.signer.name)
+    doc.urls = find_urls(text)
+    doc.warnings.extend(dict.fromkeys(warnings))
+
+
+def _day(issued_on: str | None) -> str | None:
+    """The issuing day as ISO, or None when only a month is known ("2021-12")."""
+    return issued_on if issued_on and len(issued_on) == 10 else None

@@ -1,0 +1,78 @@
+"""The one adapter around underthesea, loaded on first use so pattern-only work stays fast.
+
+Used where it earns its place (issue 4): sentence splitting and word segmentation for the
+corpus index and for target indicators, and NER as a fallback for person names in contacts.
+Symbols, dates and percentages are never taken from its tokens ("2242/KH-UBND" and "85%" are
+split by ``word_tokenize``): field modules find them by pattern on the raw text first.
+Every function returns offsets into the string it was given.
+
+Example: ``person_names("liên hệ Ông Thái Thanh Hải")`` → ``[(12, 26, "Thái Thanh Hải")]``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from types import ModuleType
+
+_HONORIFICS = {"ông", "bà", "anh", "chị", "đồng chí", "đ/c", "cô", "chú", "thầy"}
+
+
+@functools.cache
+def _underthesea() -> ModuleType:
+    import underthesea  # heavy: models and dictionaries load here, once
+    return underthesea
+
+
+def _locate(text: str, pieces: list[str]) -> list[tuple[int, int]]:
+    """Offsets of consecutive ``pieces`` in ``text`` (tokens may differ in spacing)."""
+    out, pos = [], 0
+    for piece in pieces:
+        parts = [re.escape(p) for p in piece.split()]
+        m = re.compile(r"\s*".join(parts)).search(text, pos) if parts else None
+        if m is None:
+            out.append((pos, pos))
+            continue
+        out.append((m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` by underthesea's sentence splitter."""
+    return _locate(text, _underthesea().sent_tokenize(text))
+
+
+def words(text: str) -> list[str]:
+    """Word-segmented text: "người dân có điện thoại" → ["người dân", "có", "điện thoại"]."""
+    return _underthesea().word_tokenize(text)
+
+
+def index_terms(text: str) -> list[str]:
+    """Lower-cased multi- and single-syllable words of ``text`` for a search index (no punctuation)."""
+    return [w.casefold() for w in words(text) if any(ch.isalpha() for ch in w)]
+
+
+def person_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every person NER finds in ``text``, titles of address left out."""
+    tagged = _underthesea().ner(text)
+    spans = _locate(text, [tok[0] for tok in tagged])
+    out: list[tuple[int, int, str]] = []
+    current: list[int] = []
+    for i, tok in enumerate(tagged + [("", "", "", "O")]):
+        tag = tok[-1]
+        word = tok[0]
+        if tag in ("B-PER", "I-PER") and word.casefold() not in _HONORIFICS and word[:1].isupper():
+            if tag == "B-PER" and current:
+                out.append(_name(text, spans, current))
+                current = []
+            current.append(i)
+            continue
+        if current:
+            out.append(_name(text, spans, current))
+            current = []
+    return [n for n in out if len(n[2].split()) >= 2]
+
+
+def _name(text: str, spans: list[tuple[int, int]], indexes: list[int]) -> tuple[int, int, str]:
+    start, end = spans[indexes[0]][0], spans[indexes[-1]][1]
+    return start, end, " ".join(text[start:end].split())
