@@ -172,7 +172,7 @@ def _certificate_facts(contents: bytes) -> tuple[dict, str | None]:
         return {}, None
     from asn1crypto import cms  # comes with pyhanko
 
-    signed = cms.ContentInfo.load(contents.rstrip(b"\0"), strict=False)["content"]
+    signed = cms.ContentInfo.load(_der_prefix(contents), strict=False)["content"]
     signer = signed["signer_infos"][0]
     sid = signer["sid"]
     subject: dict = {}
@@ -186,6 +186,15 @@ def _certificate_facts(contents: bytes) -> tuple[dict, str | None]:
         if attribute["type"].native == "signing_time":
             when = attribute["values"][0].native.isoformat()
     return subject, when
+
+
+def _der_prefix(blob: bytes) -> bytes:
+    """The DER object at the start of /Contents, without the zero padding after it."""
+    if len(blob) < 2 or blob[1] < 0x80:
+        return blob[: 2 + (blob[1] if len(blob) > 1 else 0)]
+    size_bytes = blob[1] & 0x7F
+    length = int.from_bytes(blob[2:2 + size_bytes], "big")
+    return blob[: 2 + size_bytes + length]
 
 
 def _clean(value) -> str | None:
