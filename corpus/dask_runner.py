@@ -40,7 +40,7 @@ class DaskRunner:
                 workers = self.jobs if self.jobs > 1 else (os.cpu_count() or 2)
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
                                             processes=True, host="127.0.0.1",
-                                            dashboard_address=None)
+                                            dashboard_address=":0")
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(self.address, timeout=CONNECT_TIMEOUT)
