@@ -1,0 +1,103 @@
+"""Words with boxes → lines in reading order: rows, column gaps, two-column bands."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.readers.layout import Word, is_fill_in_blank, lines_from_words
+
+WIDTH = 595.0
+
+
+def words(text: str, x0: float, top: float, size: float = 13.0) -> list[Word]:
+    """Words of ``text`` laid out from x0 like a 13 pt serif font (0.5 em per letter)."""
+    out, x = [], x0
+    for token in text.split():
+        width = 0.5 * size * len(token)
+        out.append(Word(token, x, top, x + width, top + size, size=size))
+        x += width + 0.25 * size
+    return out
+
+
+def read(*pieces: list[Word]) -> list[tuple[int | None, str]]:
+    return [(l.column, l.text) for l in lines_from_words([w for p in pieces for w in p], WIDTH)]
+
+
+def test_header_band_left_column_then_right_column():
+    assert read(
+        words("ỦY BAN NHÂN DÂN", 110, 70), words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 280, 70),
+        words("TỈNH QUẢNG NGÃI", 110, 86), words("Độc lập - Tự do - Hạnh phúc", 330, 86),
+        words("Số: 507 /UBND-KGVX", 105, 117), words("Quảng Ngãi, ngày 24 tháng 01 năm 2025", 300, 117),
+        words("V/v góp ý dự thảo", 110, 139),
+        words("THÔNG BÁO", 270, 175),
+        words("Theo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202", 100, 200),
+    ) == [
+        (0, "ỦY BAN NHÂN DÂN"), (0, "TỈNH QUẢNG NGÃI"), (0, "Số: 507 /UBND-KGVX"),
+        (0, "V/v góp ý dự thảo"),
+        (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (1, "Độc lập - Tự do - Hạnh phúc"),
+        (1, "Quảng Ngãi, ngày 24 tháng 01 năm 2025"),
+        (None, "THÔNG BÁO"),
+        (None, "Theo đề nghị của Bộ Thông tin và Truyền thông tại Công văn số 202"),
+    ]
+
+
+def test_closing_band_with_a_right_hand_line_above_it():
+    assert read(
+        words("TM. ỦY BAN NHÂN DÂN", 360, 400),
+        words("Nơi nhận:", 100, 416), words("KT. CHỦ TỊCH", 380, 416),
+        words("- Như trên;", 100, 430), words("PHÓ CHỦ TỊCH", 378, 432),
+        words("- Lưu: VT.", 100, 444),
+        words("Trần Hoàng Tuấn", 372, 470),
+    ) == [
+        (0, "Nơi nhận:"), (0, "- Như trên;"), (0, "- Lưu: VT."),
+        (1, "TM. ỦY BAN NHÂN DÂN"), (1, "KT. CHỦ TỊCH"), (1, "PHÓ CHỦ TỊCH"),
+        (1, "Trần Hoàng Tuấn"),
+    ]
+
+
+@pytest.mark.parametrize("left, right, expected", [
+    ("Số:", "/QĐ-UBND", [(None, "Số: /QĐ-UBND")]),
+    ("Hải Dương, ngày", "tháng 01 năm 2011", [(None, "Hải Dương, ngày tháng 01 năm 2011")]),
+])
+def test_fill_in_blank_is_not_a_column_gap(left, right, expected):
+    first = words(left, 100, 100)
+    assert read(first, words(right, first[-1].x1 + 60, 100)) == expected
+
+
+def test_wide_gap_splits_a_row_into_two_lines():
+    assert read(words("Số: 12/UBND", 100, 100), words("Hà Nội, ngày 3 tháng 2", 330, 100)) == [
+        (0, "Số: 12/UBND"), (1, "Hà Nội, ngày 3 tháng 2")]
+
+
+def test_pieces_of_one_word_are_glued_and_separate_words_are_spaced():
+    pieces = [Word("Đ", 100, 100, 108, 113, size=13, start=0, end=0),
+              Word("ầu", 108.5, 100, 120, 113, size=13, start=1, end=2),
+              Word("24", 121, 100, 133, 113, size=13, start=40, end=41)]
+    assert read(pieces) == [(None, "Đầu 24")]
+
+
+def test_slightly_lower_word_stays_on_its_row():
+    row = words("Quảng Ngãi, ngày", 300, 117) + [Word("08", 400, 119, 412, 131, size=13)]
+    assert read(row) == [(1, "Quảng Ngãi, ngày 08")]  # right half of the page
+
+
+def test_signature_block_outside_a_band_is_column_one():
+    assert read(words("CHỦ TỊCH", 400, 500), words("Nguyễn Văn A", 390, 560)) == [
+        (1, "CHỦ TỊCH"), (1, "Nguyễn Văn A")]
+
+
+def test_table_rows_are_not_a_two_column_band():
+    row = words("1", 100, 300) + words("Sở Tài chính", 160, 300) + words("10", 330, 300) + \
+        words("ghi chú", 450, 300)
+    assert [c for c, _ in read(row)] == [None, None, None, 1]
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("Số:", "/QĐ-UBND", True), ("Só:", "68", True), ("ngày", "tháng", True),
+    ("2#", "năm", True), ("UBND", "Hà", False), ("TTHC", "CỘNG", False),
+])
+def test_is_fill_in_blank(before, after, expected):
+    assert is_fill_in_blank(before, after) is expected
+
+
+def test_no_words_no_lines():
+    assert lines_from_words([], WIDTH) == []
