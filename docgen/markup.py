@@ -76,7 +76,11 @@ def _body(element: ET.Element | None) -> list[Block]:
         return []
     blocks = [Block("doan", lines=_lines(element.text))] if _lines(element.text) else []
     for child in element:
-        blocks.append(_block(child))
+        block = _block(child)
+        if block.kind == "can_cu" and blocks and blocks[-1].kind == "can_cu":
+            blocks[-1].lines.extend(block.lines)  # consecutive căn cứ form one list (ND-01)
+        else:
+            blocks.append(block)
         if _lines(child.tail):
             blocks.append(Block("doan", lines=_lines(child.tail)))
     return blocks

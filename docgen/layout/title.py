@@ -45,7 +45,7 @@ def add_title(body, type_name: str, trich_yeu: str | None, geometry: Geometry, r
     writer.rule(longest * 20 * FACTS["TL-03"].default("length_ratio"), geometry.text_width,
                 keep_next=bool(reference), after_pt=FACTS["SPACING"]["body_space_before_pt"])
     if reference:
-        writer.line(reference, "PL-03", Spacing(before=6))
+        writer.line(reference, "PL-03", Spacing(before=6, after=6))
 
 
 def add_kinh_gui(body, label: str, recipients: list[str], geometry: Geometry) -> None:
@@ -56,11 +56,15 @@ def add_kinh_gui(body, label: str, recipients: list[str], geometry: Geometry) ->
     fact = FACTS["NN-02"]
     indent = cm_to_twips(fact["label_indent_cm"])
     spacing = Spacing(before=FACTS["SPACING"]["title_space_before_pt"], first_indent_twips=indent)
+    after = FACTS["SPACING"]["body_space_before_pt"]
     if len(recipients) == 1:
+        spacing = Spacing(before=spacing.before, after=after, first_indent_twips=indent)
         writer.line(f"{label} {strip_end(recipients[0])}", "NN-01", spacing, align="left")
         return
     writer.line(label, "NN-01", spacing, align="left")
     style = look("NN-01")
     colon = indent + round(text_width_pt(label.rstrip(":"), style.size) * 20)
-    for line in kinh_gui_lines(recipients):
-        writer.line(line, "NN-01", Spacing(left_twips=colon), align="both")
+    lines = kinh_gui_lines(recipients)
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        writer.line(line, "NN-01", Spacing(after=after if last else 0, left_twips=colon), align="both")
