@@ -25,7 +25,8 @@ HEADER_SCAN = 40  # the header block lies within the first lines of a document
 QUOC_HIEU = fold(FACTS["QH-01"]["text"])
 TIEU_NGU = fold(FACTS["QH-02"]["text"])
 SO_LINE = re.compile(r"^\s*Số\s*(?::|\.|(?=\s*\d)|(?=\s*/))", re.IGNORECASE)
-PLACE_DATE = re.compile(r"(ngày|tháng)\s.*năm\s*\d{2,4}|\bngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}")
+# "Hà Nội, ngày 05 tháng 3 năm 2020", "ngày   tháng 3 năm 2020" (day left blank), "ngày 05/3/2020"
+PLACE_DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\s*\d{2,4}|\bngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}")
 VV_LINE = re.compile(r"^\s*V/v\b", re.IGNORECASE)
 KINH_GUI = re.compile(r"^\s*Kính\s+gửi\b", re.IGNORECASE)
 NOI_NHAN = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
@@ -83,6 +84,9 @@ class Zones:
     body: list[Line] = field(default_factory=list)
     signature: list[Line] = field(default_factory=list)  # quyền hạn and chức vụ lines
     signer_name: Line | None = None
+    co_signature: list[Line] = field(default_factory=list)  # left column of a biên bản: THƯ KÝ …
+    co_signer_name: Line | None = None
+    marks: list[Line] = field(default_factory=list)  # độ mật, mức độ khẩn, lưu hành (MK-01…03)
     noi_nhan: Line | None = None
     noi_nhan_items: list[Line] = field(default_factory=list)
     drafter: Line | None = None  # ký hiệu người soạn thảo and copy count, "PL.(300)" (KH-01)
@@ -113,7 +117,7 @@ def find_zones(lines: list[Line]) -> Zones:
 
 # ── header ───────────────────────────────────────────────────────────────────────────────
 def _find_header(zones: Zones) -> None:
-    lines = zones.lines[:HEADER_SCAN]
+    lines = _before_type_name(zones.lines[:HEADER_SCAN])
     zones.quoc_hieu = _quoc_hieu(lines)
     zones.tieu_ngu = next((l for l in lines if TIEU_NGU in fold(l.text)), None)
     zones.so = next((l for l in lines if SO_LINE.match(l.text)), None)
@@ -126,6 +130,16 @@ def _find_header(zones: Zones) -> None:
     zones.vv = _vv(zones)
     agency = _agency(zones)
     zones.agency_parent, zones.agency = _split_agency(agency)
+    zones.marks = [l for l in zones.lines[: zones.header_end + 6] if l.text and fold(l.text) in MARKS]
+
+
+def _before_type_name(lines: list[Line]) -> list[Line]:
+    """The header lies above the type name ("QUYẾT ĐỊNH"): dates below it are content."""
+    names = type_names()
+    for i, line in enumerate(lines):
+        if i > 0 and line.column is None and fold(line.text) in names:
+            return lines[:i]
+    return lines
 
 
 def _quoc_hieu(lines: list[Line]) -> list[Line]:
@@ -221,13 +235,16 @@ def _find_can_cu(zones: Zones, start: int) -> int:
                   if zones.lines[i].text.startswith("Căn cứ")), None)
     if first is None:
         return start
-    position = first
+    position, found = first, []
     while position < len(zones.lines) and (
             CAN_CU.match(zones.lines[position].text) or not zones.lines[position].text):
         if zones.lines[position].text:
-            zones.can_cu.append(zones.lines[position])
+            found.append(zones.lines[position])
         position += 1
-    return position
+    if position < len(zones.lines) and _is_decision_word(zones, zones.lines[position]):
+        zones.can_cu = found  # căn cứ ban hành end with "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" (ND-01)
+        return position
+    return start
 
 
 def _find_kinh_gui(zones: Zones, start: int) -> int:
@@ -262,7 +279,9 @@ def _find_tail(zones: Zones, start: int) -> int:
     if zones.drafter in zones.noi_nhan_items:
         zones.noi_nhan_items = zones.noi_nhan_items[: zones.noi_nhan_items.index(zones.drafter)]
     tail = min(i for i in (noi_nhan, authority, _bare_title(zones, start), len(lines)) if i is not None)
+    tail = _table_start(zones, tail, start)
     _signature(zones, tail)
+    _co_signature(zones, tail)
     return tail
 
 
@@ -287,14 +306,31 @@ def _bare_title(zones: Zones, start: int) -> int | None:
                  and not ITEM.match(lines[i].text) and not NOI_NHAN.match(lines[i].text)), None)
     if name is None:
         return None
+    if not _looks_like_name(lines[name].text):
+        return None
     position = name - 1
     while position > start and not lines[position].text:
         position -= 1
-    if position <= start or name - position < 2 or not is_upper(lines[position].text):
+    if position <= start or not is_upper(lines[position].text):
         return None
     while position - 1 > start and is_upper(lines[position - 1].text) and lines[position - 1].text:
         position -= 1
     return position
+
+
+def _looks_like_name(text: str) -> bool:
+    """A signer's name: two to six words, no sentence punctuation ("Nguyễn Văn An")."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and not any(c in text for c in ".,;:!?()")
+
+
+def _table_start(zones: Zones, tail: int, start: int) -> int:
+    """A signature block inside a table starts where that table starts."""
+    cell = zones.lines[tail].para.cell if tail < len(zones.lines) else None
+    if cell is None:
+        return tail
+    first = next(i for i, l in enumerate(zones.lines) if l.para.cell and l.para.cell.table == cell.table)
+    return max(first, start)
 
 
 def _signature(zones: Zones, tail: int) -> None:
@@ -316,3 +352,18 @@ def _until_after_name(block: list[Line]) -> list[Line]:
         if i > 0 and not is_upper(line.text) and not AUTHORITY.match(line.text):
             return block[: i + 1]
     return block
+
+
+def _co_signature(zones: Zones, tail: int) -> None:
+    """A second signature in the left column when Nơi nhận is not there (biên bản: THƯ KÝ)."""
+    signer = zones.signer_name
+    if signer is None or signer.para.cell is None:
+        return
+    if zones.noi_nhan is not None and zones.noi_nhan.para.cell is not None and \
+            zones.noi_nhan.para.cell.table == signer.para.cell.table:
+        return
+    left = [l for l in zones.lines[tail:] if l.text and l.para.cell and l.column == "left"
+            and l.para.cell.table == signer.para.cell.table]
+    left = _until_after_name(left)
+    if len(left) >= 2 and is_upper(left[0].text):
+        zones.co_signature, zones.co_signer_name = left[:-1], left[-1]

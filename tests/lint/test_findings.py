@@ -116,7 +116,7 @@ CASES = [
     ("cancu-ending", QD, _set("can_cu.1.text", "Theo đề nghị của Chánh Văn phòng Sở;"),
      ("ND-01", "last căn cứ line ending", "“…ăn phòng Sở;”", "ends with “.”"), "Theo đề nghị"),
     ("cancu-joined", QD, _set("can_cu.0.text", "Căn cứ Luật Cán bộ, công chức; Căn cứ Nghị định số 30/2020/NĐ-CP;"),
-     ("ND-01", "each căn cứ on its own line", "“…ộ, công chức; Căn cứ”", "a new line for each “Căn cứ …;”"),
+     ("ND-01", "each căn cứ on its own line", "“…Luật Cán bộ, công chức; Căn cứ”", "a new line for each “Căn cứ …;”"),
      "Căn cứ Luật"),
     ("dieu-bold", QD, _do(lambda p: (setattr(p.body[2], "bold_label", ""),
                                      setattr(p.body[2], "text", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."))),

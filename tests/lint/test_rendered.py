@@ -40,7 +40,8 @@ def test_rendered_example_lints_clean(rendered, type_name):
 @pytest.mark.parametrize("type_name", list_names(template_dirs()))
 def test_lint_found_the_components_of_the_rendered_example(rendered, type_name):
     zones = Context.of(docx.Document(str(rendered[type_name]))).zones
-    assert zones.quoc_hieu and zones.tieu_ngu and zones.agency and zones.so and zones.place_date
+    assert zones.quoc_hieu and zones.tieu_ngu and zones.agency and zones.so
+    assert zones.place_date or type_name == "bien_ban"  # Mẫu 1.9 has no date line in ô 4
     assert zones.type_name is not None or zones.vv
     assert zones.signer_name is not None and zones.noi_nhan is not None
     assert zones.body

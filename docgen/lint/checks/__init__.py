@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from docgen.lint.checks import (
-    capitals, dates, header, number, page, page_numbers, recipients, signature, title,
+    capitals, dates, header, marks, number, page, page_numbers, recipients, signature, title,
 )
 
 # in the order findings are reported: page first, then the document from top to bottom
 CHECKS = (
-    page.check, page_numbers.check, header.check, number.check, dates.check, title.check,
+    page.check, page_numbers.check, header.check, marks.check, number.check, dates.check, title.check,
     recipients.check, signature.check, capitals.check,
 )

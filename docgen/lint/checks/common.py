@@ -80,5 +80,7 @@ def _align(ctx: Context, line: Line, align: str) -> tuple[str, str] | None:
 def _column(ctx: Context, line: Line, column: str) -> tuple[str, str] | None:
     if column == "full" or line.column == column:
         return None
+    if column == "left" and line.column is None and ctx.para_format(line.para).align == "left":
+        return None  # a flush-left paragraph of its own (Nơi nhận under a biên bản's signatures)
     found = f"{line.column} column" if line.column else "full width"
     return found, f"{column} column"

@@ -8,7 +8,8 @@ from docgen.lint.checks.common import style_findings
 from docgen.lint.context import Context
 from docgen.lint.drawn import rule_under
 from docgen.lint.finding import Finding
-from docgen.lint.textform import squash
+from docgen.lint.textform import fold, squash
+from docgen.lint.zones import lint_words
 
 MAIN_COMPONENTS = (
     ("quoc_hieu", "Quốc hiệu"), ("tieu_ngu", "Tiêu ngữ"), ("agency", "tên cơ quan ban hành"),
@@ -26,7 +27,10 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _missing(ctx: Context) -> Iterator[Finding]:
     zones = ctx.zones
+    exempt = {fold(t) for t in lint_words()["without_place_date"]}
     for name, label in MAIN_COMPONENTS:
+        if name == "place_date" and zones.type_name is not None and fold(zones.type_name.text) in exempt:
+            continue
         if not getattr(zones, name):
             yield ctx.finding("G-09", "main component missing", None, "none", label)
     if zones.type_name is None and not zones.vv:

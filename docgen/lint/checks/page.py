@@ -65,7 +65,10 @@ def _fonts(ctx: Context) -> Iterator[Finding]:
 
 
 def _colour(ctx: Context) -> Iterator[Finding]:
+    marks = {id(l) for l in ctx.zones.marks}  # urgency marks are red (MK-02)
     for line in ctx.lines:
+        if id(line) in marks:
+            continue
         colours = {f.color for f in ctx.line_formats(line)} - BLACK
         if colours:
             yield ctx.finding("G-04", "text colour", line, ", ".join(sorted(colours)), "black")

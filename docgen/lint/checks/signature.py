@@ -21,6 +21,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     if zones.signer_name is not None:
         yield from style_findings(ctx, "CK-03", [zones.signer_name], "họ tên người ký")
         yield from _honorific(ctx, zones.signer_name)
+    yield from style_findings(ctx, "CK-02", zones.co_signature, "quyền hạn, chức vụ (left signature)",
+                              skip=("column",))
+    if zones.co_signer_name is not None:
+        yield from style_findings(ctx, "CK-03", [zones.co_signer_name], "họ tên người ký (left signature)",
+                                  skip=("column",))
     if zones.drafter is not None:
         yield from style_findings(ctx, "KH-01", [zones.drafter], "ký hiệu người soạn thảo")
 
@@ -28,7 +33,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _prefixes(ctx: Context) -> Iterator[Finding]:
     allowed = set(FACTS["CK-01"]["prefixes"])
     old = lint_words()["old_authority"]
-    for line in ctx.zones.signature:
+    for line in [*ctx.zones.signature, *ctx.zones.co_signature]:
         match = PREFIX.match(line.text)
         if not match:
             continue
