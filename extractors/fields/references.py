@@ -140,7 +140,20 @@ def _read_type(text: str, m: re.Match, mention: _Mention, previous: list[_Mentio
         mention.doc_type = previous[-1].doc_type
         mention.extra["list_of"] = previous[-1]
         return
+    named = _named_before().search(text, max(0, m.start() - 140), m.start())
+    if named:
+        mention.doc_type = _canonical_type(named.group("type"))
+        mention.title = clean(named.group("name"))
+        mention.start = named.start()
+        return
     mention.doc_type = type_from_symbol(mention.number or "")
+
+
+@functools.cache
+def _named_before() -> re.Pattern[str]:
+    # "Luật Địa chất và khoáng sản số " just before a number
+    types = P.words_alternation(_words()["named_types"])
+    return re.compile(rf"(?<![\w])(?P<type>{types}){P.WS}(?P<name>[{P.UPPER}][^\n;:.()“”\"]{{1,120}}?){P.WS}số{P.OWS}:?{P.OWS}$")
 
 
 def _canonical_type(word: str) -> str:
@@ -253,7 +266,8 @@ def _title_start(text: str, pos: int, has_issuer: bool) -> int | None:
 @functools.cache
 def _title_break() -> re.Pattern[str]:
     heads = P.words_alternation(load("agencies")["heads"] + ["Ủy ban nhân dân", "UBND"])
-    return re.compile(rf";|\(gọi tắt|,{P.OWS}(?:{heads}){P.WS}|\.{P.WS}(?=[{P.UPPER}])")
+    breaks = P.words_alternation(_words()["title_breaks"])
+    return re.compile(rf";|\(gọi tắt|,{P.OWS}(?:{heads}){P.WS}|\.{P.WS}(?=[{P.UPPER}])|{P.WS}(?:{breaks}){P.WS}")
 
 
 def _title_stop(flow: Flow, start: int, mention: _Mention, all_mentions: list[_Mention]) -> int:
@@ -287,7 +301,8 @@ def _law_re() -> re.Pattern[str]:
 
 def _named_laws(text: str, times: list[TimeMention], taken: list[tuple[int, int]]) -> list[_Mention]:
     out = []
-    stops = re.compile(rf"{P.WS}(?:{P.words_alternation(_words()['law_name_stops'])})(?![\w])|{P.WS}\d", re.I)
+    stops = re.compile(rf"{P.WS}(?:{P.words_alternation(_words()['law_name_stops'])})(?![\w])|{P.WS}\d"
+                       rf"|{P.WS}và{P.WS}(?=[{P.UPPER}])", re.I)
     for m in _law_re().finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue

@@ -120,7 +120,7 @@ def _read_prefix(prefix: str) -> tuple[str, str | None, bool]:
     prefix = _drop_adverbial(clean(prefix))
     comparator, needs_suffix = None, False
     m = w.comparator_at_end.search(prefix)
-    if m:
+    if m and not prefix[:m.start()].rstrip().casefold().endswith("gia"):  # "gia tăng" is a word
         word = " ".join(m.group("w").split()).casefold()
         comparator, needs_suffix = w.prefix[word], word in w.needs_suffix
         prefix = prefix[:m.start()].rstrip()
