@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from extractors.textkeys import ascii_key
 from extractors.wordlists import load
 
 _WORD = re.compile(r"\S+")
@@ -47,17 +48,52 @@ def _tables() -> dict:
     }
 
 
-def _starts(words: list[str], prefix: list[str]) -> bool:
-    """Whether ``words`` begin with ``prefix``, ignoring case and tone placement (UỶ = ỦY)."""
+def starts_with_words(words: list[str], prefix: list[str]) -> bool:
+    """Whether ``words`` begin with ``prefix``, ignoring case and marks (UỶ = ỦY = UY); a
+    prefix of three words or more may differ by an OCR slip ("UX BẠN NHÂN DÂN")."""
     if len(words) < len(prefix):
         return False
-    return all(_key(w) == _key(p) for w, p in zip(words, prefix))
+    head = [_key(w) for w in words[: len(prefix)]]
+    want = [_key(p) for p in prefix]
+    if head == want:
+        return True
+    return len(prefix) >= 3 and _close(" ".join(head), " ".join(want))
+
+
+def _close(a: str, b: str) -> bool:
+    import difflib
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 @functools.cache
 def _key(word: str) -> str:
-    from extractors.evaluate import fold
-    return fold(word) or ""
+    """Marks dropped: OCR often misreads a tone ("TĨNH" for "TỈNH")."""
+    return ascii_key(word)
+
+
+@functools.cache
+def _places() -> dict[str, str]:
+    """Province names by their bare key, to restore marks OCR lost: "quang ngai" → "Quảng Ngãi"."""
+    from extractors.fields.agencies import province_names
+    names: dict[str, str] = {}
+    for name in province_names():  # the official name comes before its aliases
+        names.setdefault(ascii_key(name), name)
+    return names
+
+
+def is_place(text: str) -> bool:
+    """"Tỉnh Quảng Ngãi", "Quảng Ngãi", "thành phố Huế": a unit and/or a province name."""
+    words = text.split()
+    for unit in _tables()["units"]:
+        if starts_with_words(words, unit):
+            words = words[len(unit):]
+            break
+    return not words or ascii_key(" ".join(words)) in _places()
+
+
+def proper_place(words: list[str]) -> str:
+    """A place name in title case, spelled as in the province list when it is one."""
+    return _places().get(ascii_key(" ".join(words))) or title_case(" ".join(words))
 
 
 _VOWELS = set("aeiouyăâêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -79,19 +115,19 @@ def place_case(words: list[str]) -> str:
     """Normal case of a place: "TỈNH QUẢNG NGÃI" → "tỉnh Quảng Ngãi"."""
     t = _tables()
     for prefix, written in t["special"]:
-        if _starts(words, prefix):
+        if starts_with_words(words, prefix):
             rest = words[len(prefix):]
             return " ".join([written] + ([title_case(" ".join(rest))] if rest else []))
     for unit in t["units"]:
-        if _starts(words, unit) and len(words) == len(unit):
+        if starts_with_words(words, unit) and len(words) == len(unit):
             return " ".join(unit).lower()
-        if _starts(words, unit):
+        if starts_with_words(words, unit):
             rest = words[len(unit):]
             head = " ".join(unit).lower()
             if rest[0][:1].isdigit():  # Quận 1, Phường 12
                 head = capitalize(head)
-            return f"{head} {title_case(' '.join(rest))}"
-    return title_case(" ".join(words))
+            return f"{head} {proper_place(rest)}"
+    return proper_place(words)
 
 
 def field_case(words: list[str]) -> str:
@@ -100,7 +136,7 @@ def field_case(words: list[str]) -> str:
     i = 0
     keep = _tables()["keep"]
     while i < len(words):
-        kept = next((k for p, k in keep if _starts(words[i:], p)), None)
+        kept = next((k for p, k in keep if starts_with_words(words[i:], p)), None)
         if kept:
             out.append(kept)
             i += len(kept.split())
@@ -128,7 +164,7 @@ def organisation_case(text: str) -> str:
         return " ".join(words)
     t = _tables()
     for prefix, written in t["orgs"]:
-        if _starts(words, prefix):
+        if starts_with_words(words, prefix):
             rest = words[len(prefix):]
             return " ".join([written] + ([_rest_case(rest)] if rest else []))
     return _rest_case(words)
@@ -139,7 +175,7 @@ def _rest_case(words: list[str]) -> str:
     t = _tables()
     for i in range(len(words)):
         tail = words[i:]
-        if any(_starts(tail, u) for u in t["units"]) or any(_starts(tail, p) for p, _ in t["special"]):
+        if any(starts_with_words(tail, u) for u in t["units"]) or any(starts_with_words(tail, p) for p, _ in t["special"]):
             head = field_case(words[:i]) if i else ""
             return " ".join(x for x in (head, place_case(tail)) if x)
     return field_case(words)
@@ -172,7 +208,7 @@ def _head_title(words: list[str]) -> str:
             return " ".join([written] + ([_head_title(rest)] if rest else []))
     for cut in range(len(words), 1, -1):  # a title followed by an organisation
         head = " ".join(w.upper() for w in words[cut - 1:])
-        if any(_starts(words[cut - 1:], p) for p, _ in _tables()["orgs"]):
+        if any(starts_with_words(words[cut - 1:], p) for p, _ in _tables()["orgs"]):
             return f"{capitalize(words[0])} {' '.join(w.lower() for w in words[1:cut - 1])}".strip() \
                 + " " + organisation_case(" ".join(words[cut - 1:]))
     first, rest = words[0], words[1:]
@@ -183,3 +219,27 @@ def _head_title(words: list[str]) -> str:
 def _known_titles() -> frozenset[str]:
     signer = load("header_words")["signer"]
     return frozenset(signer["titles"]) | frozenset(signer["qualifiers"])
+
+
+_UNIT_BEFORE_PLACE = re.compile(r"\b(tỉnh|Tỉnh|thành phố|Thành phố|TỈNH|THÀNH PHỐ)\s+((?:\S+\s*){1,3})")
+
+
+def repair_place_names(text: str) -> str:
+    """Province names that OCR misspelt, restored from the province list when one is close:
+    "tỉnh Quảng Nøãi" → "tỉnh Quảng Ngãi". Exact names and unknown places are left alone."""
+    import difflib
+
+    def fix(match: re.Match) -> str:
+        words = match.group(2).split()
+        for n in range(min(3, len(words)), 1, -1):
+            candidate = " ".join(words[:n]).strip(",.;:()")
+            key = ascii_key(candidate)
+            if key in _places():
+                return match.group(0)
+            best = difflib.get_close_matches(key, list(_places()), n=1, cutoff=0.85)
+            if best and not candidate.isupper():
+                tail = match.group(2)[len(" ".join(words[:n])):]
+                return f"{match.group(1)} {_places()[best[0]]}{tail}"
+        return match.group(0)
+
+    return _UNIT_BEFORE_PLACE.sub(fix, text)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors.casing import is_upper, organisation_case
+from extractors.casing import starts_with_words, is_upper, organisation_case
 from extractors.fields.header import is_motto_line, is_national_line, is_separator
 from extractors.records import Issuer, Span
-from extractors.segment import TextLine
+from extractors.segment import TextLine, type_of_title
 from extractors.textkeys import ascii_key
 from extractors.wordlists import load
 
@@ -26,8 +26,12 @@ def _kinds() -> tuple[str, ...]:
 
 
 def starts_organisation(text: str) -> bool:
+    """"ỦY BAN NHÂN DÂN …", "SỞ NỘI VỤ", also OCR-slipped "UX BẠN NHÂN DÂN"."""
     key = ascii_key(text)
-    return any(key == k or key.startswith(k + " ") for k in _kinds())
+    if any(key == k or key.startswith(k + " ") for k in _kinds()):
+        return True
+    words = text.split()
+    return any(len(k.split()) >= 3 and starts_with_words(words, k.split()) for k in _kinds())
 
 
 _NUMBER_LINE = re.compile(r"^\W{0,3}S[ốôoó6]\s*[:.]|^\W{0,3}S[ốô]\s*\d", re.IGNORECASE)
@@ -37,7 +41,7 @@ def agency_lines(lines: list[TextLine]) -> list[TextLine]:
     """Upper-case lines of the left column before the Số line."""
     out = []
     for ln in lines:
-        if _NUMBER_LINE.match(ln.text):
+        if _NUMBER_LINE.match(ln.text) or "/" in ln.text or type_of_title(ln.text):
             break
         if ln.column == 1 or is_separator(ln.text) or is_national_line(ln.text) or is_motto_line(ln.text):
             continue

@@ -74,6 +74,20 @@ def find_number(lines: list[TextLine]) -> NumberFound | None:
                 warning = ("the number is blank (filled in by hand)" if not what else
                            f"the number is unreadable ({what!r}, probably handwritten)")
             return NumberFound(number, ln.span(offset + start, offset + end), warning)
+    return _bare_number_line(lines)
+
+
+def _bare_number_line(lines: list[TextLine]) -> NumberFound | None:
+    """A header line that is only "…/TTr-UBND": the word "Số:" lost under a stamp or to OCR."""
+    for ln in lines:
+        text = ln.text.strip()
+        parsed = parse_number(text)
+        if parsed is None or parsed[2] != len(text) or "-" not in parsed[0].symbol:
+            continue
+        number, start, end = parsed
+        lead = ln.text.index(text)
+        warning = None if number.number is not None else "the number is blank or handwritten"
+        return NumberFound(number, ln.span(lead + start, lead + end), warning)
     return None
 
 

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractors.casing import is_upper, organisation_case, title_case, title_of
+from extractors.casing import is_place, is_upper, organisation_case, title_case, title_of
 from extractors.fields.issuer import starts_organisation
 from extractors.records import Signer, Span
 from extractors.segment import TextLine
@@ -23,17 +23,19 @@ NAME_WINDOW = 8  # lines after the title within which the name must come
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """Authority and title patterns over ``ascii_key`` text, so that OCR that lost a mark
+    ("PHO CHỦ TỊCH") still reads; the authority table maps "t m" / "k t" to TM / KT."""
     words = load("header_words")
-    prefixes = sorted(words["authority"], key=len, reverse=True)
+    codes = {ascii_key(k): v for k, v in words["authority"].items()}
+    prefixes = sorted(codes, key=len, reverse=True)
     signer = words["signer"]
-    titles = sorted(signer["titles"], key=len, reverse=True)
-    quals = sorted(signer["qualifiers"], key=len, reverse=True)
-    title = (rf"(?:{signer['deputy']}\s+)?(?:{'|'.join(map(re.escape, titles))})"
-             rf"(?:\s+(?:{'|'.join(map(re.escape, quals))}))?")
-    authority = re.compile(
-        rf"^\W{{0,3}}(?P<auth>{'|'.join(map(re.escape, prefixes))})\s*[.:]?\s+(?P<rest>\S.*)$")
-    return authority, re.compile(rf"^\W{{0,6}}(?P<title>{title})\W{{0,3}}$")
+    titles = sorted({ascii_key(t) for t in signer["titles"]}, key=len, reverse=True)
+    quals = sorted({ascii_key(q) for q in signer["qualifiers"]}, key=len, reverse=True)
+    title = (rf"(?:{ascii_key(signer['deputy'])} )?(?:{'|'.join(map(re.escape, titles))})"
+             rf"(?: (?:{'|'.join(map(re.escape, quals))}))?")
+    authority = re.compile(rf"^(?P<auth>{'|'.join(map(re.escape, prefixes))}) (?P<rest>\S.*)$")
+    return authority, re.compile(rf"^(?P<title>{title})$"), codes
 
 
 @dataclass(frozen=True)
@@ -43,18 +45,33 @@ class SignerFound:
     warning: str | None = None
 
 
+@functools.cache
+def _raw_prefix() -> re.Pattern:
+    """The printed prefix, letters maybe split by "/" or ".": "KT. ", "T/M ", "K.T "."""
+    letters = {"".join(c for c in key if c.isalpha()) for key in load("header_words")["authority"]}
+    forms = [r"\s*[/.]?\s*".join(word) for word in sorted(letters, key=len, reverse=True)]
+    return re.compile(rf"^\W*(?:{'|'.join(forms)})\s*[.:]?\s+", re.IGNORECASE)
+
+
 def authority_of(text: str) -> tuple[str, str] | None:
     """"KT. CHỦ TỊCH" → ("KT", "CHỦ TỊCH"); "T/M UBND TỈNH" → ("TM", "UBND TỈNH")."""
-    match = _patterns()[0].match(text.strip())
-    if not match or not is_upper(match.group("rest")):
+    if not is_upper(text):
         return None
-    code = load("header_words")["authority"][match.group("auth")]
-    return code, match.group("rest").strip(" .")
+    pattern, _, codes = _patterns()
+    match = pattern.match(ascii_key(text))
+    if not match:
+        return None
+    prefix = _raw_prefix().match(text)
+    rest = text[prefix.end():] if prefix else text
+    return codes[match.group("auth")], rest.strip(" .")
 
 
 def title_line(text: str) -> str | None:
-    match = _patterns()[1].match(text.strip())
-    return match.group("title") if match else None
+    """The title a line holds when the line is nothing else: "PHÓ CHỦ TỊCH" (also "PHO CHỦ TỊCH")."""
+    if not is_upper(text):
+        return None
+    match = _patterns()[1].match(ascii_key(text))
+    return text.strip(" .:;,-*") if match else None
 
 
 def looks_like_name(text: str) -> bool:
@@ -67,7 +84,9 @@ def looks_like_name(text: str) -> bool:
     if title_line(text) or starts_organisation(text) or authority_of(text):
         return False
     key = ascii_key(text)
-    return not key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren"))
+    if key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren")):
+        return False
+    return not is_place(text)
 
 
 def find_signer(lines: list[TextLine]) -> SignerFound | None:

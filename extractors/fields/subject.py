@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors.casing import is_upper
+from extractors.casing import is_upper, repair_place_names
 from extractors.fields.header import is_separator
 from extractors.fields.issuer import starts_organisation
 from extractors.records import Span
@@ -40,9 +40,21 @@ def is_vv_line(text: str) -> bool:
     return bool(_VV.match(text))
 
 
+# OCR slips in the words that open a subject or precede a number: "và việc" for "Về việc",
+# "sô 27/2017" for "số 27/2017"
+_VE_VIEC = re.compile(r"^(?:và|vẻ|vê|vé|Và|Vẻ|Vê|Vé|Vẽ|vẽ)\s+việc\b")
+_SO_BEFORE_NUMBER = re.compile(r"\b([sS])[ôoóồ](?=\s+\d+/)")
+
+
+def _repair(text: str) -> str:
+    text = _VE_VIEC.sub("Về việc", text)
+    text = _SO_BEFORE_NUMBER.sub(lambda m: m.group(1) + "ố", text)
+    return repair_place_names(text)
+
+
 def _join(lines: list[TextLine]) -> tuple[str, Span]:
     text = " ".join(ln.text.strip() for ln in lines)
-    text = re.sub(r"\s+", " ", text).strip(" ;")
+    text = _repair(re.sub(r"\s+", " ", text).strip(" ;"))
     if is_upper(text):
         text = text[:1] + text[1:].lower()
     return text, Span(lines[0].page, lines[0].start, lines[-1].end)
