@@ -56,7 +56,8 @@ def _regex() -> re.Pattern[str]:
     heads = words_alternation(data["heads"])
     units = words_alternation(data["local_units"])
     places = words_alternation(province_names())
-    name = rf"(?:{places}|{CAP_WORD}(?:{WS}{CAP_WORD}){{0,3}})"
+    bodies = words_alternation(data["bodies"])
+    name = rf"(?:{bodies}|{places}|{CAP_WORD}(?:{WS}{CAP_WORD}){{0,3}})"
     local = rf"(?:{heads})(?:{WS}(?:{units}))?(?:{WS}{name})?"
     return re.compile(rf"(?:{words_alternation(fixed)})(?![\w])|{local}(?![\w])")
 

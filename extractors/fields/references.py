@@ -137,7 +137,9 @@ def _read_type(text: str, m: re.Match, mention: _Mention, previous: list[_Mentio
         mention.start = before.start()
         return
     if previous and _LIST_GLUE.match(text[previous[-1].after:m.start()]):
-        mention.doc_type = previous[-1].doc_type
+        own = type_from_symbol(mention.number or "")
+        inherited = previous[-1].doc_type
+        mention.doc_type = own if own and own != "Công văn" and own != inherited else inherited
         mention.extra["list_of"] = previous[-1]
         return
     named = _named_before().search(text, max(0, m.start() - 140), m.start())
@@ -303,14 +305,14 @@ def _named_laws(text: str, times: list[TimeMention], taken: list[tuple[int, int]
     out = []
     stops = re.compile(rf"{P.WS}(?:{P.words_alternation(_words()['law_name_stops'])})(?![\w])|{P.WS}\d"
                        rf"|{P.WS}và{P.WS}(?=[{P.UPPER}])", re.I)
-    for m in _law_re().finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
+    pos = 0
+    while m := _law_re().search(text, pos):
         cut = stops.search(m.group("name"))
         name = clean(m.group("name")[:cut.start()] if cut else m.group("name"))
-        if not name or len(name.split()) > 12:
-            continue
         end = m.start("name") + len(name)
+        pos = max(end, m.start() + 1)
+        if any(s <= m.start() < e for s, e in taken) or not name or len(name.split()) > 12:
+            continue
         mention = _Mention(m.start(), end, None, doc_type=_canonical_type(m.group("type")), title=name)
         mention.extra["key"] = ("law", fold_key(name))
         date = next((t for t in times if end <= t.start <= end + 4 and t.kind == "date" and t.year), None)
