@@ -16,6 +16,9 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "evaluate": ("eval_command",),
     "corpus": ("corpus",),
     "lint": ("lint",),
+    "templates": ("templates",),
+    "render": ("render",),
+    "batch": ("batch",),
 }
 
 

@@ -62,15 +62,11 @@ def _staged_inputs(docx_paths: list[Path], stage: Path) -> list[Path]:
     return staged
 
 
-def convert_to_pdf(docx_paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike) -> list[Path]:
-    """Convert every DOCX in one LibreOffice run; PDFs are named after the inputs, in ``out_dir``.
-
-    Raises ConversionFailed naming the first file LibreOffice produced no PDF for (the PDFs that
-    did convert are kept).
-    """
+def convert_many(docx_paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike) -> tuple[list[Path], list[Path]]:
+    """Convert every DOCX in one LibreOffice run: (PDFs made, DOCX files that gave no PDF)."""
     sources = [Path(p) for p in docx_paths]
     if not sources:
-        return []
+        return [], []
     for source in sources:
         if not source.is_file():
             raise ConversionFailed(str(source), "no such file")
@@ -86,16 +82,26 @@ def convert_to_pdf(docx_paths: Sequence[str | os.PathLike], out_dir: str | os.Pa
         return _collect(sources, staged, pdfs, out)
 
 
-def _collect(sources: list[Path], staged: list[Path], pdfs: Path, out: Path) -> list[Path]:
-    results, failed = [], []
+def convert_to_pdf(docx_paths: Sequence[str | os.PathLike], out_dir: str | os.PathLike) -> list[Path]:
+    """Convert every DOCX in one LibreOffice run; PDFs are named after the inputs, in ``out_dir``.
+
+    Raises ConversionFailed naming the first file LibreOffice produced no PDF for (the PDFs that
+    did convert are kept).
+    """
+    made, failed = convert_many(docx_paths, out_dir)
+    if failed:
+        raise ConversionFailed(str(failed[0]), f"LibreOffice made no PDF ({len(failed)} of {len(made) + len(failed)} failed)")
+    return made
+
+
+def _collect(sources: list[Path], staged: list[Path], pdfs: Path, out: Path) -> tuple[list[Path], list[Path]]:
+    made, failed = [], []
     for source, stage_file in zip(sources, staged):
         produced = pdfs / f"{stage_file.stem}.pdf"
         target = out / f"{source.stem}.pdf"
         if produced.is_file() and produced.stat().st_size > 0:
             os.replace(produced, target)
-            results.append(target)
+            made.append(target)
         else:
             failed.append(source)
-    if failed:
-        raise ConversionFailed(str(failed[0]), f"LibreOffice made no PDF ({len(failed)} of {len(sources)} failed)")
-    return results
+    return made, failed

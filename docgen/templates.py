@@ -37,8 +37,11 @@ PARTS_DIR = "_parts"
 
 
 def builtin_dir() -> Path:
-    import templates_vn
-
+    """The ``templates_vn`` package folder (a sibling of ``docgen`` when not importable)."""
+    try:
+        import templates_vn
+    except ImportError:
+        return Path(__file__).resolve().parents[1] / "templates_vn"
     return Path(templates_vn.__file__).resolve().parent
 
 
