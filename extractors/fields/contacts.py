@@ -18,8 +18,8 @@ from extractors.text import DocText
 from extractors.wordlists import load
 
 # words that start a job title, never a personal name ("Ông Nguyễn Văn A Trưởng phòng …")
-_TITLE_HEADS = {"trưởng", "phó", "giám", "chuyên", "chánh", "chủ", "bí", "thư", "cán", "kế",
-                "văn", "phòng", "sở", "ban", "tổ", "điều", "cục", "vụ", "nhân", "viên"}
+_TITLE_HEADS = {"trưởng", "phó", "giám", "chuyên", "chánh", "chủ", "bí", "cán", "phòng", "sở",
+                "ban", "cục", "vụ", "viên", "kỹ", "thanh"}
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
 from extractors.fields.quantities import Quantity, find_quantities
 from extractors.fields.textutil import clean
+from extractors.fields.timex import scan_times
 from extractors.records import Deadline, Period, Target
 from extractors.text import DocText
 from extractors.wordlists import load
@@ -117,7 +118,7 @@ def _leading_space(text: str) -> int:
 def _read_prefix(prefix: str) -> tuple[str, str | None, bool]:
     """(subject words, comparator, comparator needs "trở lên" after) of the words before a number."""
     w = _words()
-    prefix = _drop_adverbial(clean(prefix))
+    prefix = _drop_times(_drop_adverbial(clean(prefix)))
     comparator, needs_suffix = None, False
     m = w.comparator_at_end.search(prefix)
     if m and not prefix[:m.start()].rstrip().casefold().endswith("gia"):  # "gia tăng" is a word
@@ -144,6 +145,17 @@ def _drop_adverbial(prefix: str) -> str:
         depth -= ch == ")" and depth > 0
         if ch == "," and depth == 0:
             return prefix[i + 1:].strip()
+    return prefix
+
+
+_TIME_LEAD = re.compile(r"(?:(?<![\w])(?:đến|trong|vào|tới|trước|từ|sau)\s+)?$", re.I)
+
+
+def _drop_times(prefix: str) -> str:
+    """"Phấn đấu đến năm 2025 có" → "Phấn đấu có": times are the deadline, not the indicator."""
+    for t in reversed(scan_times(prefix)[0]):
+        lead = _TIME_LEAD.search(prefix, 0, t.start)
+        prefix = (prefix[:lead.start()] + " " + prefix[t.end:].lstrip(" ,")).strip()
     return prefix
 
 
