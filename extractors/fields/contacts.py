@@ -19,7 +19,7 @@ from extractors.wordlists import load
 
 # words that start a job title, never a personal name ("Ông Nguyễn Văn A Trưởng phòng …")
 _TITLE_HEADS = {"trưởng", "phó", "giám", "chuyên", "chánh", "chủ", "bí", "cán", "phòng", "sở",
-                "ban", "cục", "vụ", "viên", "kỹ", "thanh"}
+                "ban", "cục", "vụ", "viên", "kỹ"}
 
 
 @functools.cache
