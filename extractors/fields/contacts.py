@@ -13,6 +13,7 @@ import re
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
 from extractors.fields.textutil import clean
+from extractors.legacy import is_syllable
 from extractors.records import Contact
 from extractors.text import DocText
 from extractors.wordlists import load
@@ -99,7 +100,8 @@ def _ner_contacts(text: DocText, flow: Flow, claimed: list[tuple[int, int]]) -> 
         if any(s <= anchor.start() < e for s, e in claimed):
             continue
         start = max(0, anchor.start() - 120, body.rfind("\n", 0, anchor.start()) + 1)
-        names = _person_names(body[start:anchor.start()])
+        names = [n for n in _person_names(body[start:anchor.start()])
+                 if 2 <= len(n[2].split()) <= 5 and all(is_syllable(w) for w in n[2].split())]
         if not names:
             continue
         n_start, n_end, name = names[-1]
