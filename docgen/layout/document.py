@@ -55,7 +55,7 @@ class Layout:
     def _attachment(self, document, content: Content, attachment: Attachment) -> None:
         """Mẫu 1.3: the issued text on a new page, with its own header (no Số, no date)."""
         breaker = Writer(document).line("", "G-06", Spacing(exact_line_pt=1))
-        breaker._p.append(ooxml.page_break_run())
+        breaker._p.append(ooxml.page_break_run(FACTS["G-04"]["font"], pt_to_half_points(1)))
         add_header(document, content, self.geometry, with_number=False)
         add_title(document, attachment.type_name, attachment.subject, self.geometry, attachment.reference)
         add_body(document, attachment.body)

@@ -26,6 +26,11 @@ RFONTS_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
 def _el(tag: str, **attrs: str):
     element = OxmlElement(tag)
     for key, value in attrs.items():
@@ -65,7 +70,7 @@ def make_run(text: str, font: str, half_points: int, bold: bool = False, italic:
     run.append(run_properties(font, half_points, bold, italic, color))
     t = OxmlElement("w:t")
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    t.text = _NOT_XML.sub("", text)
+    t.text = xml_safe(text)
     run.append(t)
     return run
 
@@ -108,9 +113,10 @@ def box_border(p_element, thickness_eighths: int, color: str = "000000", space_p
     _insert_pbdr(p_element.get_or_add_pPr(), pbdr)
 
 
-def page_break_run():
-    """``<w:r><w:br w:type="page"/></w:r>``."""
+def page_break_run(font: str, half_points: int):
+    """``<w:r><w:rPr>…</w:rPr><w:br w:type="page"/></w:r>``."""
     run = OxmlElement("w:r")
+    run.append(run_properties(font, half_points))
     run.append(_el("w:br", type="page"))
     return run
 

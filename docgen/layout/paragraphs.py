@@ -5,10 +5,15 @@ override one attribute where a fact does not say (e.g. the alignment of a Nơi n
 """
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
+from docx.text.paragraph import Paragraph
 
 from docgen.layout import ooxml
 from docgen.layout.facts import FACTS, pt_to_half_points
@@ -63,81 +68,114 @@ class Spacing:
     exact_line_pt: float | None = None
 
 
+def _format(paragraph, style: Look, spacing: Spacing) -> None:
+    """Set alignment, spacing, indents and the paragraph-mark font through python-docx."""
+    fmt = paragraph.paragraph_format
+    if style.align:
+        fmt.alignment = ALIGN[style.align]
+    fmt.space_before = Pt(spacing.before)
+    fmt.space_after = Pt(spacing.after)
+    if spacing.line is not None:
+        fmt.line_spacing = spacing.line
+    if spacing.exact_line_pt is not None:
+        fmt.line_spacing = Pt(spacing.exact_line_pt)
+    if spacing.first_indent_twips is not None:
+        fmt.first_line_indent = Twips(spacing.first_indent_twips)
+    if spacing.left_twips is not None:
+        fmt.left_indent = Twips(spacing.left_twips)
+    if spacing.right_twips is not None:
+        fmt.right_indent = Twips(spacing.right_twips)
+    if spacing.keep_next:
+        fmt.keep_with_next = True
+    ooxml.mark_properties(paragraph._p, FONT, pt_to_half_points(style.size), style.bold, style.italic)
+
+
+@lru_cache(maxsize=1024)
+def paragraph_prototype(style: Look, spacing: Spacing):
+    """An empty ``<w:p>`` with its properties, built once per (look, spacing) and copied after."""
+    element = OxmlElement("w:p")
+    _format(Paragraph(element, None), style, spacing)
+    return element
+
+
+@lru_cache(maxsize=256)
+def run_prototype(style: Look):
+    """A ``<w:r>`` with its properties and an empty text, built once per look."""
+    return ooxml.make_run("", FONT, pt_to_half_points(style.size), style.bold, style.italic, style.color)
+
+
+@lru_cache(maxsize=256)
+def rule_prototype(side_twips: int, keep_next: bool, after_pt: float):
+    """The empty 1 pt paragraph whose top border is a drawn line (see ``Writer.rule``)."""
+    height = FACTS["LINES"]["rule_paragraph_height_pt"]
+    spacing = Spacing(before=FACTS["LINES"]["rule_gap_pt"], after=after_pt, exact_line_pt=height,
+                      left_twips=side_twips, right_twips=side_twips, keep_next=keep_next)
+    element = deepcopy(paragraph_prototype(Look(size=height), spacing))
+    ooxml.rule_line(element, LINE_EIGHTHS)
+    return element
+
+
+def _element_of(container):
+    """The XML element paragraphs are appended to (body, table cell, header or footer)."""
+    if hasattr(container, "_tc"):
+        return container._tc
+    if hasattr(container, "element") and hasattr(container.element, "body"):
+        return container.element.body
+    return container._element
+
+
 class Writer:
-    """Adds paragraphs to a body or a table cell (reusing a cell's first empty paragraph)."""
+    """Adds paragraphs to a body, table cell, header or footer (a cell's first empty one is reused).
+
+    Paragraph properties come from prototypes built once per look, so a document of thirty
+    paragraphs costs thirty small copies rather than thirty rounds of property setting.
+    """
 
     def __init__(self, container, reuse_first: bool | None = None):
         self.container = container
+        self.element = _element_of(container)
         if reuse_first is None:  # a new table cell comes with one empty paragraph: use it
-            reuse_first = hasattr(container, "vertical_alignment")
-        self._fresh = container.paragraphs[0] if reuse_first and container.paragraphs else None
+            reuse_first = hasattr(container, "_tc")
+        first = self.element.find(qn("w:p")) if reuse_first else None
+        self._fresh = first if first is not None and first.find(qn("w:r")) is None else None
 
-    def _paragraph(self):
+    def _place(self, p_element) -> Paragraph:
         if self._fresh is not None:
-            paragraph, self._fresh = self._fresh, None
-            return paragraph
-        return self.container.add_paragraph()
+            self._fresh.getparent().replace(self._fresh, p_element)
+            self._fresh = None
+        else:
+            sect = self.element.find(qn("w:sectPr"))
+            if sect is not None:
+                sect.addprevious(p_element)
+            else:
+                self.element.append(p_element)
+        return Paragraph(p_element, self.container)
 
-    def line(self, text: str, fact_id: str | Look, spacing: Spacing = Spacing(), **overrides):
+    def line(self, text: str, fact_id: str | Look, spacing: Spacing = Spacing(), **overrides) -> Paragraph:
         """One paragraph holding ``text`` in the look of ``fact_id``."""
         style = fact_id if isinstance(fact_id, Look) else look(fact_id, **overrides)
-        paragraph = self._paragraph()
-        self.format(paragraph, style, spacing)
+        element = deepcopy(paragraph_prototype(style, spacing))
         if text:
-            self.append(paragraph, text, style)
-        return paragraph
+            element.append(self._run(text, style))
+        return self._place(element)
 
-    def runs(self, parts: list[tuple[str, Look]], paragraph_look: Look, spacing: Spacing = Spacing()):
+    def runs(self, parts: list[tuple[str, Look]], paragraph_look: Look, spacing: Spacing = Spacing()) -> Paragraph:
         """One paragraph of several runs with their own looks ('Điều 1.' bold + text)."""
-        paragraph = self._paragraph()
-        self.format(paragraph, paragraph_look, spacing)
+        element = deepcopy(paragraph_prototype(paragraph_look, spacing))
         for text, style in parts:
-            self.append(paragraph, text, style)
-        return paragraph
+            element.append(self._run(text, style))
+        return self._place(element)
 
     @staticmethod
-    def append(paragraph, text: str, style: Look) -> None:
-        shown = text.upper() if style.upper else text
-        paragraph._p.append(ooxml.make_run(shown, FONT, pt_to_half_points(style.size),
-                                           style.bold, style.italic, style.color))
+    def _run(text: str, style: Look):
+        run = deepcopy(run_prototype(style))
+        run[-1].text = ooxml.xml_safe(text.upper() if style.upper else text)
+        return run
 
-    @staticmethod
-    def format(paragraph, style: Look, spacing: Spacing) -> None:
-        fmt = paragraph.paragraph_format
-        if style.align:
-            fmt.alignment = ALIGN[style.align]
-        fmt.space_before = Pt(spacing.before)
-        fmt.space_after = Pt(spacing.after)
-        if spacing.line is not None:
-            fmt.line_spacing = spacing.line
-        if spacing.exact_line_pt is not None:
-            fmt.line_spacing = Pt(spacing.exact_line_pt)
-        if spacing.first_indent_twips is not None:
-            fmt.first_line_indent = Twips(spacing.first_indent_twips)
-        if spacing.left_twips is not None:
-            fmt.left_indent = Twips(spacing.left_twips)
-        if spacing.right_twips is not None:
-            fmt.right_indent = Twips(spacing.right_twips)
-        if spacing.keep_next:
-            fmt.keep_with_next = True
-        ooxml.mark_properties(paragraph._p, FONT, pt_to_half_points(style.size), style.bold, style.italic)
-
-    def rule(self, length_twips: float, width_twips: int, keep_next: bool = False, after_pt: float = 0):
+    def rule(self, length_twips: float, width_twips: int, keep_next: bool = False, after_pt: float = 0) -> Paragraph:
         """A drawn line ``length_twips`` long, centred in a space ``width_twips`` wide.
 
         An empty 1 pt paragraph carries a top border; its indents make the border that long.
         """
-        height = FACTS["LINES"]["rule_paragraph_height_pt"]
         side = max(0, round((width_twips - length_twips) / 2))
-        paragraph = self._paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.space_before = Pt(FACTS["LINES"]["rule_gap_pt"])
-        fmt.space_after = Pt(after_pt)
-        fmt.line_spacing = Pt(height)
-        fmt.left_indent = Twips(side)
-        fmt.right_indent = Twips(side)
-        if keep_next:
-            fmt.keep_with_next = True
-        ooxml.rule_line(paragraph._p, LINE_EIGHTHS)
-        ooxml.mark_properties(paragraph._p, FONT, pt_to_half_points(height))
-        return paragraph
+        return self._place(deepcopy(rule_prototype(side, keep_next, after_pt)))

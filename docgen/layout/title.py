@@ -67,4 +67,4 @@ def add_kinh_gui(body, label: str, recipients: list[str], geometry: Geometry) ->
     lines = kinh_gui_lines(recipients)
     for index, line in enumerate(lines):
         last = index == len(lines) - 1
-        writer.line(line, "NN-01", Spacing(after=after if last else 0, left_twips=colon), align="both")
+        writer.line(line, "NN-01", Spacing(after=after if last else 0, left_twips=colon), align="left")
