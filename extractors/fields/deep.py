@@ -32,7 +32,7 @@ def fill_deep(doc: Document, text: DocText) -> None:
     ranges = find_ranges(flow, times, _day(doc.issued_on))
     doc.periods = find_periods(text, flow, ranges=ranges)
     doc.events = find_events(text, flow, times, ranges)
-    taken = covered + [(r.start, r.end) for r in ranges]
+    taken = covered + [(r.start, r.end) for r in ranges] + [(e.span.start, e.span.end) for e in doc.events]
     doc.deadlines = find_deadlines(text, flow, times, exclude=taken)
     time_spans = [(t.start, t.end) for t in times]
     doc.targets = find_targets(text, flow, doc.deadlines, doc.periods, exclude=covered + time_spans,

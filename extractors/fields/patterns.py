@@ -30,9 +30,9 @@ DATE_SHORT = re.compile(
 # ngày 09/9 (no year: the year comes from the other end of a range)
 DATE_NO_YEAR = re.compile(
     rf"ngày{WS}(?P<day>{DAY})[/\-](?P<month>{MONTH})(?![\d/\-])", re.I)
-# 00h · 8 giờ 30 · 14h30 · 8 giờ 30 phút — a time of day, written before "ngày …"
+# 00h · 8 giờ 30 · 14h30 · 24h00 (end of day) · 8 giờ 30 phút — a time of day, before "ngày …"
 TIME_OF_DAY = re.compile(
-    rf"(?<![\d.,/])(?P<hour>[01]?\d|2[0-3]){OWS}(?:h|giờ|g|:)(?:{OWS}(?P<minute>[0-5]\d)(?:{OWS}phút)?)?"
+    rf"(?<![\d.,/])(?P<hour>[01]?\d|2[0-4]){OWS}(?:h|giờ|g|:)(?:{OWS}(?P<minute>[0-5]\d)(?:{OWS}phút)?)?"
     rf"(?![\w/])",
     re.I)
 # tháng 10/2024 · tháng 10 năm 2024 · tháng 10-2024

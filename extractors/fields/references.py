@@ -142,7 +142,7 @@ def _read_type(text: str, m: re.Match, mention: _Mention, previous: list[_Mentio
         mention.doc_type = own if own and own != "Công văn" and own != inherited else inherited
         mention.extra["list_of"] = previous[-1]
         return
-    named = _named_before().search(text, max(0, m.start() - 140), m.start())
+    named = _named_before().search(text, max(0, m.start() - 240), m.start())
     if named:
         mention.doc_type = _canonical_type(named.group("type"))
         mention.title = clean(named.group("name"))
@@ -155,7 +155,7 @@ def _read_type(text: str, m: re.Match, mention: _Mention, previous: list[_Mentio
 def _named_before() -> re.Pattern[str]:
     # "Luật Địa chất và khoáng sản số " just before a number
     types = P.words_alternation(_words()["named_types"])
-    return re.compile(rf"(?<![\w])(?P<type>{types}){P.WS}(?P<name>[{P.UPPER}][^\n;:.()“”\"]{{1,120}}?){P.WS}số{P.OWS}:?{P.OWS}$")
+    return re.compile(rf"(?<![\w])(?P<type>{types}){P.WS}(?P<name>(?:[{P.UPPER}]|sửa{P.WS}đổi)[^\n;:.()“”\"]{{1,200}}?){P.WS}số{P.OWS}:?{P.OWS}$")
 
 
 def _canonical_type(word: str) -> str:
@@ -297,8 +297,10 @@ def _trim_title(title: str) -> str:
 
 @functools.cache
 def _law_re() -> re.Pattern[str]:
+    # "Luật Tổ chức chính quyền địa phương" · "Luật sửa đổi, bổ sung một số điều của Luật …"
     types = P.words_alternation(_words()["named_types"])
-    return re.compile(rf"(?<![\w])(?P<type>{types}){P.WS}(?P<name>[{P.UPPER}][^\n;:,.()“”\"]{{2,120}})")
+    return re.compile(rf"(?<![\w])(?P<type>{types}){P.WS}(?P<name>[{P.UPPER}][^\n;:,.()“”\"]{{2,120}}"
+                      rf"|sửa{P.WS}đổi,{P.OWS}bổ{P.WS}sung[^\n;:.()“”\"]{{2,200}}?(?={P.WS}(?:ngày{P.WS}\d|số{P.OWS}:?{P.OWS}\d)|[;:.]|$))")
 
 
 def _named_laws(text: str, times: list[TimeMention], taken: list[tuple[int, int]]) -> list[_Mention]:
@@ -308,10 +310,11 @@ def _named_laws(text: str, times: list[TimeMention], taken: list[tuple[int, int]
     pos = 0
     while m := _law_re().search(text, pos):
         cut = stops.search(m.group("name"))
-        name = clean(m.group("name")[:cut.start()] if cut else m.group("name"))
+        amending = m.group("name").startswith("sửa")
+        name = clean(m.group("name") if amending or not cut else m.group("name")[:cut.start()])
         end = m.start("name") + len(name)
-        pos = max(end, m.start() + 1)
-        if any(s <= m.start() < e for s, e in taken) or not name or len(name.split()) > 12:
+        pos = m.start("name") if amending else max(end, m.start() + 1)
+        if any(s <= m.start() < e for s, e in taken) or not name or len(name.split()) > (40 if amending else 12):
             continue
         mention = _Mention(m.start(), end, None, doc_type=_canonical_type(m.group("type")), title=name)
         mention.extra["key"] = ("law", fold_key(name))
