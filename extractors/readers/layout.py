@@ -36,7 +36,7 @@ RIGHT_START = 0.45  # outside bands, column 1 starts past this share of the widt
 RIGHT_CENTRE = 0.58  # … and is centred past this share (a centred title is not)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Word:
     """A word (or a piece of one) with its box in points, top-left origin."""
 
@@ -107,7 +107,25 @@ def lines_from_rows(word_rows: list[list[Word]], page_width: float) -> list[Line
 
 def group_rows(words: list[Word]) -> list[list[Word]]:
     """Words whose vertical extents overlap by half the smaller height share a row."""
-    return group_units([[w] for w in words])
+    rows: list[list[Word]] = []
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w.top + w.bottom):
+        top, bottom = w.top, w.bottom
+        for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            span = spans[i]
+            overlap = (span[1] if span[1] < bottom else bottom) - (span[0] if span[0] > top else top)
+            if overlap >= 0.5 * min(span[1] - span[0], bottom - top):
+                rows[i].append(w)
+                if top < span[0]:
+                    span[0] = top
+                if bottom > span[1]:
+                    span[1] = bottom
+                break
+        else:
+            rows.append([w])
+            spans.append([top, bottom])
+    order = sorted(range(len(rows)), key=lambda i: spans[i][0])
+    return [sorted(rows[i], key=lambda w: w.x0) for i in order]
 
 
 def group_units(units: list[list[Word]]) -> list[list[Word]]:

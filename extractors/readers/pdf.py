@@ -25,7 +25,8 @@ from extractors.readers.layout import Word, lines_from_words
 from extractors.readers.model import Line, Page, RawDocument, SignatureInfo
 from extractors.readers.pdf_errors import open_pdf
 from extractors.readers.quality import garbled_share, text_chars
-from extractors.readers.signature import dictionary_signatures, is_stamp_line, parse_stamp
+from extractors.readers.signature import (dictionary_signatures, is_stamp_line, looks_like_stamp,
+                                          parse_stamp)
 from extractors.readers.pdf_words import PageText, read_page_text
 
 MIN_TEXT_CHARS = 16  # fewer letters and digits than this (besides stamps): a scanned page
@@ -105,14 +106,20 @@ class _PageReader:
         return lines, regions + found
 
     def _take_annotation_stamps(self, text: PageText) -> tuple[list[Word], list[StampRegion]]:
+        if not text.annot_boxes:
+            return text.words, []
         groups: dict[int, list[Word]] = {}
         rest: list[Word] = []
+        x0, top, x1, bottom = _union(text.annot_boxes)
         for word in text.words:
-            box = _best_box(word, text.annot_boxes)
+            outside = word.x1 < x0 or word.x0 > x1 or word.bottom < top or word.top > bottom
+            box = None if outside else _best_box(word, text.annot_boxes)
             (groups.setdefault(box, []) if box is not None else rest).append(word)
         regions = []
         for box, inside in groups.items():
-            stamp = parse_stamp([l.text for l in lines_from_words(inside, text.width)])
+            stamp = None
+            if looks_like_stamp(" ".join(w.text for w in inside)):
+                stamp = parse_stamp([l.text for l in lines_from_words(inside, text.width)])
             if stamp is None:
                 rest.extend(inside)
                 continue
@@ -215,6 +222,11 @@ def _same_block(line: Line, block: list[Line], step: int) -> bool:
 def _box_of(lines) -> tuple[float, float, float, float]:
     return (min(l.x0 for l in lines), min(l.top for l in lines),
             max(l.x1 for l in lines), max(l.bottom for l in lines))
+
+
+def _union(boxes: list[tuple]) -> tuple[float, float, float, float]:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _pad(box: tuple, by: float = 1.5) -> tuple[float, float, float, float]:

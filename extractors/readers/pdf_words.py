@@ -12,6 +12,7 @@ Example: page 1 of a Word export gives ``Word("Số:", 119.1, 117.0, 135.8, …)
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -21,6 +22,7 @@ from extractors.readers.layout import Word
 
 WORD_GAP_EM = 0.25  # a horizontal jump wider than this (in font sizes) starts a new word
 BOLD_WEIGHT = 600
+APPEARANCE_DEPTH = 5  # form XObjects nested deeper than this are not searched for text
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,9 @@ class _Transform:
         ox, oy = self._map(args, 0.0, 0.0)
         ax, ay = self._map(args, 1000.0, 0.0)
         bx, by = self._map(args, 0.0, 1000.0)
-        self.origin = (ox, oy)
-        self.ux = ((ax - ox) / 1000.0, (ay - oy) / 1000.0)
-        self.uy = ((bx - ox) / 1000.0, (by - oy) / 1000.0)
+        self.ox, self.oy = ox, oy
+        self.xx, self.xy = (ax - ox) / 1000.0, (ay - oy) / 1000.0  # image of the unit x
+        self.yx, self.yy = (bx - ox) / 1000.0, (by - oy) / 1000.0  # image of the unit y
 
     def _map(self, args, x: float, y: float) -> tuple[float, float]:
         dx, dy = ctypes.c_int(), ctypes.c_int()
@@ -57,11 +59,12 @@ class _Transform:
 
     def box(self, left: float, bottom: float, right: float, top: float):
         """(x0, top, x1, bottom) of a PDF box on the displayed page."""
-        xs, ys = [], []
-        for x, y in ((left, bottom), (right, top)):
-            xs.append(self.origin[0] + self.ux[0] * x + self.uy[0] * y)
-            ys.append(self.origin[1] + self.ux[1] * x + self.uy[1] * y)
-        return min(xs), min(ys), max(xs), max(ys)
+        xa = self.ox + self.xx * left + self.yx * bottom
+        xb = self.ox + self.xx * right + self.yx * top
+        ya = self.oy + self.xy * left + self.yy * bottom
+        yb = self.oy + self.xy * right + self.yy * top
+        return (xa, yb, xb, ya) if xa <= xb and yb <= ya else (
+            min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
 
 
 def read_page_text(pdf: pdfium.PdfDocument, index: int) -> PageText:
@@ -87,7 +90,7 @@ def read_page_text(pdf: pdfium.PdfDocument, index: int) -> PageText:
 
 
 def _annotation_rects(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
-    """(left, bottom, right, top) of every annotation of the page, in PDF space."""
+    """(left, bottom, right, top) of the annotations whose appearance draws text."""
     rects = []
     rect = pdfium_c.FS_RECTF()
     for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
@@ -95,56 +98,105 @@ def _annotation_rects(page: pdfium.PdfPage) -> list[tuple[float, float, float, f
         if not annot:
             continue
         try:
-            if pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+            if _draws_text(annot) and pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
                 rects.append((rect.left, rect.bottom, rect.right, rect.top))
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
     return rects
 
 
+def _draws_text(annot) -> bool:
+    """Does the annotation's appearance hold a text object (not only a seal picture)?"""
+    objects = [pdfium_c.FPDFAnnot_GetObject(annot, i)
+               for i in range(pdfium_c.FPDFAnnot_GetObjectCount(annot))]
+    for _ in range(APPEARANCE_DEPTH):
+        nested = []
+        for obj in objects:
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                return True
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                nested += [pdfium_c.FPDFFormObj_GetObject(obj, j)
+                           for j in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
+        objects = nested
+    return False
+
+
 class _WordBuilder:
+    """Words of one page: one box lookup at each end of a run of non-space characters,
+    and character by character only where a run is not one straight piece of text."""
+
     def __init__(self, textpage, transform: _Transform):
         self.raw = textpage.raw
         self.transform = transform
         self.words: list[Word] = []
-        self.chars: list[str] = []
-        self.box: list[float] = []  # x0, top, x1, bottom of the word being built
-        self.first = 0
-        self.last = 0
+        self.rect = pdfium_c.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
 
-    def add(self, index: int, char: str, box: tuple[float, float, float, float]) -> None:
-        if self.chars and not self._continues(box):
-            self.flush()
-        if not self.chars:
-            self.first = index
-            self.box = list(box)
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) of character ``index`` on the displayed page."""
+        pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.rect_ref)
+        r = self.rect
+        return self.transform.box(r.left, r.bottom, r.right, r.top)
+
+    def add_run(self, text: str, start: int) -> None:
+        """Add the run ``text`` of non-space characters starting at index ``start``."""
+        end = start + len(text) - 1
+        first = self.box(start)
+        last = self.box(end) if end > start else first
+        if _straight(first, last, len(text)):
+            box = (first[0], min(first[1], last[1]), last[2], max(first[3], last[3]))
+            self._emit(text, box, start, end)
         else:
-            b = self.box
-            b[0], b[1] = min(b[0], box[0]), min(b[1], box[1])
-            b[2], b[3] = max(b[2], box[2]), max(b[3], box[3])
-        self.chars.append(char)
-        self.last = index
+            self._split_run(text, start)
 
-    def _continues(self, box) -> bool:
-        b = self.box
-        size = max(b[3] - b[1], box[3] - box[1], 1.0)
-        if box[0] < b[2] - 0.5 * size or box[0] - b[2] > WORD_GAP_EM * size:
-            return False
-        middle = (box[1] + box[3]) / 2
-        return b[1] - 0.3 * size <= middle <= b[3] + 0.3 * size
+    def _split_run(self, text: str, start: int) -> None:
+        """Character by character: a new word wherever the next glyph jumps away."""
+        piece, box, first = "", None, start
+        for offset, char in enumerate(text):
+            index = start + offset
+            glyph = self.box(index)
+            if box is not None and not _continues(box, glyph):
+                self._emit(piece, box, first, index - 1)
+                piece, box = "", None
+            if box is None:
+                piece, box, first = char, glyph, index
+            else:
+                piece += char
+                box = (min(box[0], glyph[0]), min(box[1], glyph[1]),
+                       max(box[2], glyph[2]), max(box[3], glyph[3]))
+        if box is not None:
+            self._emit(piece, box, first, start + len(text) - 1)
 
-    def flush(self) -> None:
-        if not self.chars:
-            return
-        size = pdfium_c.FPDFText_GetFontSize(self.raw, self.first)
-        weight = pdfium_c.FPDFText_GetFontWeight(self.raw, self.first)
+    def _emit(self, text: str, box, start: int, end: int) -> None:
+        size = pdfium_c.FPDFText_GetFontSize(self.raw, start)
+        weight = pdfium_c.FPDFText_GetFontWeight(self.raw, start)
         self.words.append(Word(
-            "".join(self.chars), *self.box,
+            text, *box,
             size=round(size, 2) if size > 0 else None,
             bold=(weight >= BOLD_WEIGHT) if weight > 0 else None,
-            start=self.first, end=self.last,
+            start=start, end=end,
         ))
-        self.chars = []
+
+
+def _straight(first, last, length: int) -> bool:
+    """Do the first and last glyph of a run bound one left-to-right piece of text?"""
+    size = max(first[3] - first[1], last[3] - last[1], 1.0)
+    width = last[2] - first[0]
+    same_line = abs(first[3] - last[3]) <= 0.3 * size and abs(first[1] - last[1]) <= 0.3 * size
+    return same_line and -0.01 <= width <= length * 1.2 * size + 1.0
+
+
+def _continues(box, glyph) -> bool:
+    size = max(box[3] - box[1], glyph[3] - glyph[1], 1.0)
+    if glyph[0] < box[2] - 0.5 * size or glyph[0] - box[2] > WORD_GAP_EM * size:
+        return False
+    middle = (glyph[1] + glyph[3]) / 2
+    return box[1] - 0.3 * size <= middle <= box[3] + 0.3 * size
+
+
+RUN = re.compile(r"[^\s\x00]+")
+UNMAPPED_SAMPLE = 7  # every 7th character is asked whether its glyph mapped to Unicode
 
 
 def _words(textpage, transform: _Transform) -> tuple[list[Word], int, int]:
@@ -154,17 +206,31 @@ def _words(textpage, transform: _Transform) -> tuple[list[Word], int, int]:
     if len(text) != count:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
     builder = _WordBuilder(textpage, transform)
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    loose_box, unmapped_at = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_HasUnicodeMapError
-    unmapped = 0
-    for i, char in enumerate(text):
-        if char.isspace() or char == "\x00":
-            builder.flush()
+    rect = builder.rect
+    rect_ref = builder.rect_ref
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    font_size, font_weight = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetFontWeight
+    box = transform.box
+    append = builder.words.append
+    for match in RUN.finditer(text):  # the fast path of _WordBuilder.add_run, inlined
+        start, end = match.span()
+        end -= 1
+        loose_box(raw, start, rect_ref)
+        first = box(rect.left, rect.bottom, rect.right, rect.top)
+        if end > start:
+            loose_box(raw, end, rect_ref)
+            last = box(rect.left, rect.bottom, rect.right, rect.top)
+        else:
+            last = first
+        if not _straight(first, last, end - start + 1):
+            builder.add_run(match.group(), start)
             continue
-        if unmapped_at(raw, i) == 1:
-            unmapped += 1
-        loose_box(raw, i, rect_ref)
-        builder.add(i, char, transform.box(rect.left, rect.bottom, rect.right, rect.top))
-    builder.flush()
+        size = font_size(raw, start)
+        weight = font_weight(raw, start)
+        append(Word(match.group(), first[0], min(first[1], last[1]), last[2],
+                    max(first[3], last[3]), round(size, 2) if size > 0 else None,
+                    (weight >= BOLD_WEIGHT) if weight > 0 else None, None, start, end))
+    unmapped_at = pdfium_c.FPDFText_HasUnicodeMapError
+    sampled = range(0, count, UNMAPPED_SAMPLE)
+    unmapped = sum(1 for i in sampled if unmapped_at(raw, i) == 1) * UNMAPPED_SAMPLE
     return builder.words, unmapped, count

@@ -14,25 +14,19 @@ import re
 from extractors.readers.model import Line
 
 CID = re.compile(r"\(cid:\d+\)")
-
-
-def _is_bad(char: str) -> bool:
-    code = ord(char)
-    return (0xE000 <= code <= 0xF8FF or code == 0xFFFD
-            or (code < 0x20 and char not in "\t\n\r\f"))
+BAD = re.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f]")
+SPACE = re.compile(r"\s")
+NOT_ALNUM = re.compile(r"[\W_]")
 
 
 def garbled_share(lines: list[Line]) -> float:
     """Share of the visible characters that are unmapped glyphs (0 when empty)."""
     text = "".join(l.text for l in lines)
-    cids = CID.findall(text)
-    text = CID.sub("", text)
-    visible = sum(1 for c in text if not c.isspace()) + len(cids)
-    if not visible:
-        return 0.0
-    return (len(cids) + sum(1 for c in text if _is_bad(c))) / visible
+    text, cids = CID.subn("\ufffd", text)
+    visible = len(text) - len(SPACE.findall(text))
+    return len(BAD.findall(text)) / visible if visible else 0.0
 
 
 def text_chars(lines: list[Line]) -> int:
     """Letters and digits on the lines."""
-    return sum(1 for l in lines for c in l.text if c.isalnum())
+    return sum(len(NOT_ALNUM.sub("", l.text)) for l in lines)

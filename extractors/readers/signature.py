@@ -76,6 +76,11 @@ def is_stamp_line(text: str) -> bool:
     return bool(match and match["H"])
 
 
+def looks_like_stamp(text: str) -> bool:
+    """A cheap first test: a stamp label, or an e-mail address, is in ``text``."""
+    return bool(_label_pattern().search(text) or EMAIL.search(text))
+
+
 def parse_stamp(lines: list[str]) -> SignatureInfo | None:
     """The signature a visible stamp shows, or None when the text is not a stamp.
 
@@ -134,9 +139,10 @@ def dictionary_signatures(pdf: pdfium.PdfDocument) -> tuple[list[SignatureInfo],
     """The distinct signatures of the document's /Sig dictionaries, and warnings."""
     found: list[SignatureInfo] = []
     warnings: list[str] = []
+    seen: dict[bytes, tuple] = {}  # one CMS blob is parsed once (copied pages repeat it)
     for index in range(max(pdfium_c.FPDF_GetSignatureCount(pdf.raw), 0)):
         try:
-            info = _read_signature(pdfium_c.FPDF_GetSignatureObject(pdf.raw, index))
+            info = _read_signature(pdfium_c.FPDF_GetSignatureObject(pdf.raw, index), seen)
         except Exception as exc:  # a broken signature must not fail the read
             warnings.append(f"signature {index + 1} unreadable: {type(exc).__name__}")
             continue
@@ -145,10 +151,12 @@ def dictionary_signatures(pdf: pdfium.PdfDocument) -> tuple[list[SignatureInfo],
     return found, warnings
 
 
-def _read_signature(handle) -> SignatureInfo:
+def _read_signature(handle, seen: dict) -> SignatureInfo:
     contents = _bytes(pdfium_c.FPDFSignatureObj_GetContents, handle)
     raw_time = _bytes(pdfium_c.FPDFSignatureObj_GetTime, handle).rstrip(b"\0")
-    subject, signed_attr_time = _certificate_facts(contents)
+    if contents not in seen:
+        seen[contents] = _certificate_facts(contents)
+    subject, signed_attr_time = seen[contents]
     return SignatureInfo(
         signer=_clean(subject.get("common_name")),
         organisation=_clean(subject.get("organization_name")),
