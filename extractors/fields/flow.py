@@ -34,7 +34,7 @@ _MARKER_RES = tuple((rank, re.compile(rf"\s*({pat})\s+(?=\S)")) for rank, pat in
 _END_PUNCT = ".;:!?"
 _SEPARATOR = re.compile(r"^[\s|_\-=*–—.]*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*\s+")
-_ABBREV = re.compile(r"(?:^|\s)([A-ZĐ][A-Za-zĐđ]{0,2})$")
+_ABBREV = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ]{0,2})$")  # "TP." "Ng." "TS." end no sentence
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,17 @@ def test_events(text, expected):
     flow = build_flow(text)
     times = scan_times(flow.text)[0]
     assert [bare(e) for e in find_events(doc(text), flow, times)] == expected
+
+
+def test_rounds_and_their_times_are_events_not_deadlines():
+    from extractors.fields.deep import fill_deep
+    from extractors.records import Document, Source
+    text = ("- Đợt 2: từ 00h ngày 16/9/2024 đến 24h00 ngày 20/9/2024.\n"
+            "- Lễ phát động được tổ chức vào lúc 14h00 ngày 10/10/2024.\n- Báo cáo trước ngày 20/01/2025.")
+    record = Document(Source("t"))
+    fill_deep(record, doc(text))
+    assert [(e.what, e.start, e.end) for e in record.events] == [
+        ("Đợt 2", "2024-09-16T00:00", "2024-09-20T24:00"),
+        ("Lễ phát động được tổ chức vào lúc", "2024-10-10T14:00", None)]
+    assert [d.by for d in record.deadlines] == ["2025-01-20"]
+    assert record.periods == []

@@ -83,3 +83,13 @@ def test_normalize_number(raw, expected):
 ])
 def test_type_from_symbol(number, expected):
     assert type_from_symbol(number) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đầu tư công số 03/2022/QH15;",
+     [R("Luật", "03/2022/QH15", None, None, "sửa đổi, bổ sung một số điều của Luật Đầu tư công")]),
+    ("Căn cứ Bộ luật Hàng hải Việt Nam ngày 25 tháng 11 năm 2015;",
+     [R("Bộ luật", None, "2015-11-25", None, "Hàng hải Việt Nam")]),
+])
+def test_laws(text, expected):
+    assert [bare(r) for r in find_references(doc(text))] == expected

@@ -1,0 +1,39 @@
+import pytest
+
+from extractors import nlp
+from extractors.fields.flow import build_flow
+
+TEXT = ("8. Phấn đấu hoàn thành các mục tiêu sau:\na) Đến cuối năm 2022:\n- 85% người dân có\nđiện thoại;\n"
+        "- 70% hộ gia đình. Tăng 10% hồ sơ; 100% xã.\nb) Y tế: Phát triển\n2.1. Đối với các cơ quan\nthuộc Thành phố")
+
+
+def test_flow_joins_wraps_without_moving_offsets():
+    flow = build_flow(TEXT)
+    assert len(flow.text) == len(TEXT)
+    assert "có điện thoại;" in flow.text and "có\nđiện" in TEXT
+    blocks = [(b.marker, flow.text[b.start:b.end], b.parent) for b in flow.blocks]
+    assert blocks == [
+        ("8.", "8. Phấn đấu hoàn thành các mục tiêu sau:", None),
+        ("a)", "a) Đến cuối năm 2022:", 0),
+        ("-", "- 85% người dân có điện thoại;", 1),
+        ("-", "- 70% hộ gia đình. Tăng 10% hồ sơ; 100% xã.", 1),
+        ("b)", "b) Y tế: Phát triển", 0),
+        ("2.1.", "2.1. Đối với các cơ quan thuộc Thành phố", 0),
+    ]
+    assert flow.ancestors(3) == [1, 0]
+    assert flow.text[slice(*flow.label(4))] == "Y tế"
+
+
+def test_sentences_and_clauses():
+    flow = build_flow("- 70% hộ gia đình. Tăng 10% hồ sơ (a; b); 100% xã. TP. Hồ Chí Minh đạt.")
+    assert [flow.text[s:e] for s, e in flow.sentences] == [
+        "70% hộ gia đình.", "Tăng 10% hồ sơ (a; b); 100% xã.", "TP. Hồ Chí Minh đạt."]
+    assert [flow.text[s:e] for s, e in flow.clauses][1:3] == ["Tăng 10% hồ sơ (a; b)", "100% xã."]
+
+
+def test_nlp_adapter_gives_offsets():
+    text = "Thông tin liên hệ: Ông Thái Thanh Hải. Phấn đấu 85% người dân có điện thoại thông minh."
+    assert nlp.person_names(text) == [(23, 37, "Thái Thanh Hải")]
+    assert [text[s:e] for s, e in nlp.sentences(text)] == [
+        "Thông tin liên hệ: Ông Thái Thanh Hải.", "Phấn đấu 85% người dân có điện thoại thông minh."]
+    assert "điện thoại" in nlp.index_terms(text)
