@@ -54,9 +54,9 @@ def safe_name(name: str) -> str:
     return text
 
 
-def check_pattern(pattern: str, template: DocTemplate) -> None:
-    """Only plain field names (and type, row, line) may appear in a name pattern."""
-    allowed = set(template.schema.names) | {"type", "row", "line"}
+def check_pattern(pattern: str, template: DocTemplate, columns: Sequence[str] = ()) -> None:
+    """Only plain names of fields or CSV columns (and type, row, line) may appear in a pattern."""
+    allowed = set(template.schema.names) | set(columns) | {"type", "row", "line"}
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
     except ValueError as error:
@@ -64,6 +64,13 @@ def check_pattern(pattern: str, template: DocTemplate) -> None:
     for name in names:
         if name not in allowed:
             raise InvalidData(pattern, f"unknown field {{{name}}} in the name pattern (known: {', '.join(sorted(allowed))})")
+
+
+def read_header(path: Path) -> list[str]:
+    """The column names of a CSV file (empty when it has none)."""
+    for _, row in read_rows(path):
+        return list(row)
+    return []
 
 
 def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -103,15 +110,16 @@ def render_batch(type_name: str, csv_path: str | os.PathLike, out_dir: str | os.
     """Render one DOCX per row into ``out_dir`` (and their PDFs in one LibreOffice run)."""
     template = load_template(type_name, templates_dirs)
     pattern = name_pattern or DEFAULT_PATTERN
-    check_pattern(pattern, template)
     source, out = Path(csv_path), Path(out_dir)
+    check_pattern(pattern, template, read_header(source))
     out.mkdir(parents=True, exist_ok=True)
     result, used, lines = BatchResult(), set(), {}
     for row_number, (line, row) in enumerate(read_rows(source), start=1):
         subject = f"{source}:{line}"
         try:
             clean = template.schema.validate(row, subject)
-            name = safe_name(pattern.format(**clean, type=type_name, row=row_number, line=line))
+            values = {**row, **clean, "type": type_name, "row": row_number, "line": line}
+            name = safe_name(pattern.format_map(values))
             target = out / f"{_unique(name, used)}.docx"
             document = layout().build(build_content(template, clean))
             with atomic_path(target) as tmp:
@@ -120,7 +128,7 @@ def render_batch(type_name: str, csv_path: str | os.PathLike, out_dir: str | os.
             lines[target] = line
         except DocgenError as error:
             result.failures.append(RowFailure(line, error.cause))
-        except (ValueError, KeyError, IndexError) as error:
+        except (ValueError, KeyError, IndexError, TypeError) as error:
             result.failures.append(RowFailure(line, f"name pattern: {error}"))
     if pdf and result.written:
         from docgen.pdf import convert_many

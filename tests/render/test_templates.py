@@ -1,0 +1,155 @@
+"""Template folders: declared fields match the template, user folders, sandbox, error positions."""
+from pathlib import Path
+
+import docx
+import jinja2
+import pytest
+from jinja2 import meta
+
+from docgen.errors import TemplateProblem
+from docgen.render import render_document
+from docgen.templates import environment, list_templates, load_template, template_dirs
+from docgen.vn import DOC_TYPES
+from tests.render.conftest import TEMPLATES, TYPE_NAMES
+
+REQUIRED_TYPES = {"ke_hoach", "cong_van", "quyet_dinh", "quyet_dinh_ban_hanh", "thong_bao", "bao_cao",
+                  "to_trinh", "giay_moi", "bien_ban", "giay_gioi_thieu"}
+
+
+def test_every_type_of_phu_luc_iii_has_a_folder():
+    slugs = {info.slug for info in DOC_TYPES.values() if info.code}
+    assert slugs | {"cong_van", "quyet_dinh_ban_hanh"} <= set(TYPE_NAMES)
+    assert REQUIRED_TYPES <= set(TYPE_NAMES)
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=TYPE_NAMES)
+def test_template_variables_are_exactly_the_declared_fields(template):
+    env = environment(template.dirs)
+    source = (template.folder / "template.j2").read_text(encoding="utf-8")
+    found = meta.find_undeclared_variables(env.parse(source))
+    assert found == set(template.schema.names)
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=TYPE_NAMES)
+def test_name_and_code_match_the_abbreviation_table(template):
+    slug = "quyet_dinh" if template.name == "quyet_dinh_ban_hanh" else template.name
+    info = DOC_TYPES[slug]
+    assert (template.title, template.code) == (info.name, info.code)
+    assert template.mau
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=TYPE_NAMES)
+def test_example_has_every_required_field_and_help_texts(template):
+    for spec in template.schema.fields:
+        assert spec.help, f"{spec.name} has no help text"
+        if spec.required and spec.default is None:
+            assert template.example.get(spec.name) not in (None, "", []), spec.name
+    assert set(template.example) <= set(template.schema.names)
+
+
+USER_TEMPLATE = """{% from "_parts/nd30.j2" import dau, chu_ky, noi_nhan as nhan %}
+<van_ban>
+{{ dau(None, co_quan, so | so_ky_hieu("TB", "UBND")) }}
+<ten_loai>Thông báo</ten_loai>
+<trich_yeu>{{ trich_yeu }}</trich_yeu>
+<noi_dung><doan>{{ noi_dung }}</doan></noi_dung>
+{{ chu_ky(None, "Chủ tịch", "Lê Văn A") }}
+{{ nhan([], "VP") }}
+</van_ban>
+"""
+USER_SCHEMA = """[document]
+name = "Thông báo"
+code = "TB"
+mau = "1.4"
+fields = ["co_quan", "so", "trich_yeu", "noi_dung"]
+"""
+
+
+def make_folder(root: Path, name: str, template: str = USER_TEMPLATE, schema: str = USER_SCHEMA) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    (folder / "template.j2").write_text(template, encoding="utf-8")
+    (folder / "schema.toml").write_text(schema, encoding="utf-8")
+    return folder
+
+
+DATA = {"co_quan": "UBND xã A", "so": 3, "trich_yeu": "Lịch tiếp dân", "noi_dung": "Nội dung."}
+
+
+def test_user_folder_from_option_and_environment(tmp_path, monkeypatch):
+    make_folder(tmp_path / "mine", "thong_bao_xa")
+    out = render_document("thong_bao_xa", DATA, tmp_path / "a.docx", [tmp_path / "mine"])
+    assert "Số: 03/TB-UBND" in [c.text for c in docx.Document(str(out)).tables[0]._cells]
+    monkeypatch.setenv("DOCGEN_TEMPLATES", str(tmp_path / "mine"))
+    assert "thong_bao_xa" in [t.name for t in list_templates()]
+    assert template_dirs()[0] == (tmp_path / "mine").resolve()
+
+
+def test_user_folder_overrides_a_builtin(tmp_path):
+    make_folder(tmp_path, "thong_bao")
+    assert load_template("thong_bao", [tmp_path]).schema.names == ["co_quan", "so", "trich_yeu", "noi_dung"]
+    assert load_template("thong_bao").schema.names != ["co_quan", "so", "trich_yeu", "noi_dung"]
+
+
+def test_missing_template_folder_is_an_error(tmp_path):
+    with pytest.raises(TemplateProblem, match="template folder not found"):
+        load_template("ke_hoach", [tmp_path / "nowhere"])
+
+
+@pytest.mark.parametrize("name", ["../ke_hoach", "_parts", "", "a/b"])
+def test_bad_template_names(name):
+    with pytest.raises(TemplateProblem):
+        load_template(name)
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ("{{ noi_dung.__class__.__mro__ }}", 3, "unsafe"),
+    ("{{ ''.__class__.__subclasses__() }}", 3, "unsafe"),
+    ("{{ khong_co }}", 3, "undefined"),
+    ("{{ noi_dung | so_thanh_chu }}", 3, ""),
+])
+def test_sandbox_and_runtime_errors_name_file_and_line(tmp_path, body, line, words):
+    template = f"<van_ban>\n<co_quan>{{{{ co_quan }}}}</co_quan>\n{body}\n</van_ban>\n"
+    folder = make_folder(tmp_path, "bad", template)
+    with pytest.raises(TemplateProblem) as caught:
+        render_document("bad", DATA, tmp_path / "x.docx", [tmp_path])
+    assert caught.value.subject == str(folder / "template.j2")
+    assert caught.value.cause.startswith(f"line {line}:")
+    assert words in caught.value.cause.lower()
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    folder = make_folder(tmp_path, "broken", "<van_ban>\n\n{% if %}\n</van_ban>\n")
+    with pytest.raises(TemplateProblem) as caught:
+        render_document("broken", DATA, tmp_path / "x.docx", [tmp_path])
+    assert caught.value.subject == str(folder / "template.j2") and caught.value.cause.startswith("line 3:")
+
+
+def test_bad_markup_is_a_template_problem(tmp_path):
+    make_folder(tmp_path, "markup", "<van_ban><co_quan>{{ co_quan }}</co_quan><noi_dung><bang/></noi_dung></van_ban>")
+    with pytest.raises(TemplateProblem, match="unknown element <bang>"):
+        render_document("markup", DATA, tmp_path / "x.docx", [tmp_path])
+
+
+def test_undeclared_field_in_schema_order(tmp_path):
+    make_folder(tmp_path, "s", schema=USER_SCHEMA.replace('"noi_dung"]', '"noi_dung", "la"]'))
+    with pytest.raises(TemplateProblem, match="field la is declared nowhere"):
+        load_template("s", [tmp_path])
+
+
+HOSTILE = 'A & B <script>alert("x")</script> \'q\' </noi_dung><van_ban> ]]> \x00\x07\x1b end'
+
+
+def test_hostile_data_renders_as_text(tmp_path):
+    out = render_document("thong_bao", {**load_template("thong_bao").example, "noi_dung": HOSTILE,
+                                        "trich_yeu": 'Về "A" & <B>'}, tmp_path / "h.docx")
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert 'A & B <script>alert("x")</script> \'q\' </noi_dung><van_ban> ]]> end./.' in texts
+    assert 'Về "A" & <B>' in texts
+
+
+def test_jinja_environment_is_sandboxed_and_strict():
+    env = environment(template_dirs())
+    assert env.is_safe_attribute is not None and env.undefined is jinja2.StrictUndefined
+    assert env.autoescape is True
