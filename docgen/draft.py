@@ -73,10 +73,15 @@ def about(subject: str | None) -> str | None:
     return "về " + lower_first(subject)
 
 
+def has_number(parent: Document) -> bool:
+    """A number was read: "Số: /CT-UBND" (left blank, or handwritten and not read) has none."""
+    return bool(parent.number.raw) and parent.number.number is not None
+
+
 def mention(parent: Document, with_subject: bool = True) -> str:
     """The parent as ND-02 names a document: type, number, date, issuer (and subject)."""
     parts = [parent.doc_type.name or "Văn bản"]
-    if parent.number.raw:
+    if has_number(parent):
         parts.append(f"số {parent.number.raw}")
     parts.append(date_words(parent.issued_on))
     if parent.issuer.name:
@@ -89,7 +94,7 @@ def mention(parent: Document, with_subject: bool = True) -> str:
 def short_mention(parent: Document) -> str:
     """A later mention (ND-02): type and number only, "Kế hoạch số 2242/KH-UBND"."""
     name = parent.doc_type.name or "Văn bản"
-    return f"{name} số {parent.number.raw}" if parent.number.raw else mention(parent, with_subject=False)
+    return f"{name} số {parent.number.raw}" if has_number(parent) else mention(parent, with_subject=False)
 
 
 def opening(parent: Document) -> str:
