@@ -23,6 +23,10 @@ _TITLE_HEADS = {"trưởng", "phó", "giám", "chuyên", "chánh", "chủ", "bí
                 "ban", "cục", "vụ", "viên", "kỹ"}
 
 
+# a phone or address worth a NER look: "@", or a phone label
+_CONTACT_CUE = re.compile(r"@|điện thoại|ĐT|SĐT|Tel|DĐ|Hotline", re.I)
+
+
 @functools.cache
 def _person_re() -> re.Pattern[str]:
     words = P.words_alternation(load("deep_words")["contacts"]["honorifics"])
@@ -76,8 +80,8 @@ def _window_end(flow: Flow, m: re.Match, next_person: int | None) -> int:
 
 
 def _phone_email(body: str, start: int, end: int) -> tuple[str | None, str | None, int]:
-    phone = next((p for p in P.PHONE.finditer(body, start, end) if sum(c.isdigit() for c in p.group(0)) >= 9), None)
-    email = P.EMAIL.search(body, start, end)
+    phone = next(iter(P.find_phones(body, start, end)), None)
+    email = P.EMAIL.search(body, start, end) if "@" in body[start:end] else None
     last = max([x.end() for x in (phone, email) if x] or [start])
     return (phone.group(0).strip() if phone else None, email.group(0).rstrip(".") if email else None, last)
 
@@ -94,8 +98,10 @@ def _title(body: str, start: int, end: int) -> str | None:
 def _ner_contacts(text: DocText, flow: Flow, claimed: list[tuple[int, int]]) -> list[Contact]:
     """Phones and e-mails no titled person claimed: ask NER for a name just before them."""
     body, out = flow.text, []
-    anchors = sorted([*P.EMAIL.finditer(body), *[p for p in P.PHONE.finditer(body)
-                      if sum(c.isdigit() for c in p.group(0)) >= 9]], key=lambda m: m.start())
+    if not _CONTACT_CUE.search(body):
+        return out
+    emails = list(P.EMAIL.finditer(body)) if "@" in body else []
+    anchors = sorted([*emails, *P.find_phones(body)], key=lambda m: m.start())
     for anchor in anchors:
         if any(s <= anchor.start() < e for s, e in claimed):
             continue

@@ -13,7 +13,7 @@ import re
 
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
-from extractors.fields.textutil import clean
+from extractors.fields.textutil import SpanSet, clean
 from extractors.fields.timex import TimeMention, scan_times
 from extractors.records import Deadline
 from extractors.text import DocText
@@ -42,8 +42,9 @@ def find_deadlines(text: DocText, flow: Flow | None = None, times: list[TimeMent
     flow = flow or build_flow(text.text)
     times = times if times is not None else scan_times(flow.text)[0]
     out = []
+    excluded = SpanSet(exclude)
     for t in times:
-        if t.kind not in _LIMIT_KINDS or t.last_day() is None or _inside(t, exclude):
+        if t.kind not in _LIMIT_KINDS or t.last_day() is None or t.start in excluded:
             continue
         trig = _trigger_re().search(flow.text, max(0, t.start - 40), t.start)
         if trig is None or _horizon_re().search(flow.text, max(0, trig.start() - 20), trig.start()):
@@ -51,10 +52,6 @@ def find_deadlines(text: DocText, flow: Flow | None = None, times: list[TimeMent
         raw = clean(flow.text[trig.start():t.end])
         out.append(Deadline(_what(flow, trig.start(), t.end), t.last_day(), raw, text.span(trig.start(), t.end)))
     return out
-
-
-def _inside(t: TimeMention, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= t.start < e for s, e in spans)
 
 
 def _what(flow: Flow, start: int, end: int) -> str | None:

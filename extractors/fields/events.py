@@ -12,7 +12,7 @@ import re
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
 from extractors.fields.periods import Range, find_ranges
-from extractors.fields.textutil import clean
+from extractors.fields.textutil import SpanSet, clean
 from extractors.fields.timex import TimeMention, scan_times
 from extractors.records import Event
 from extractors.text import DocText
@@ -37,9 +37,9 @@ def find_events(text: DocText, flow: Flow | None = None, times: list[TimeMention
             what = r.round_label or _occasion(flow, r.start)
             found.append((r.start, Event(what, r.first, r.last, clean(flow.text[r.start:r.end]),
                                          text.span(r.start, r.end))))
-    in_range = [(r.start, r.end) for r in ranges]
+    in_range = SpanSet((r.start, r.end) for r in ranges)
     for t in times:
-        if t.hour is None or any(s <= t.start < e for s, e in in_range):
+        if t.hour is None or t.start in in_range:
             continue
         what = _occasion(flow, t.start)
         if what:

@@ -30,7 +30,7 @@ _MARKERS = (
     (10, r"[-–—•·▪●*]"),
     (11, r"[+○◦]"),
 )
-_MARKER_RES = tuple((rank, re.compile(rf"\s*({pat})\s+(?=\S)")) for rank, pat in _MARKERS)
+_MARKER_RE = re.compile(r"\s*(?:" + "|".join(f"(?P<r{rank}>{pat})" for rank, pat in _MARKERS) + r")\s+(?=\S)")
 _END_PUNCT = ".;:!?"
 _SEPARATOR = re.compile(r"^[\s|_\-=*–—.]*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*\s+")
@@ -56,15 +56,30 @@ class Flow:
     sentences: tuple[tuple[int, int], ...]
     clauses: tuple[tuple[int, int], ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", {
+            "blocks": [b.start for b in self.blocks],
+            "sentences": [s for s, _ in self.sentences],
+            "clauses": [s for s, _ in self.clauses],
+        })
+
+    def _find(self, kind: str, offset: int) -> int | None:
+        i = bisect.bisect_right(self._starts[kind], offset) - 1
+        if i < 0:
+            return None
+        item = getattr(self, kind)[i]
+        end = item.end if kind == "blocks" else item[1]
+        return i if offset < end else None
+
     def block_at(self, offset: int) -> int | None:
-        return _index_at([b.start for b in self.blocks], [b.end for b in self.blocks], offset)
+        return self._find("blocks", offset)
 
     def sentence_at(self, offset: int) -> tuple[int, int] | None:
-        i = _index_at([s for s, _ in self.sentences], [e for _, e in self.sentences], offset)
+        i = self._find("sentences", offset)
         return None if i is None else self.sentences[i]
 
     def clause_at(self, offset: int) -> tuple[int, int] | None:
-        i = _index_at([s for s, _ in self.clauses], [e for _, e in self.clauses], offset)
+        i = self._find("clauses", offset)
         return None if i is None else self.clauses[i]
 
     def ancestors(self, index: int) -> list[int]:
@@ -85,11 +100,6 @@ class Flow:
         return block.body, block.body + colon
 
 
-def _index_at(starts: list[int], ends: list[int], offset: int) -> int | None:
-    i = bisect.bisect_right(starts, offset) - 1
-    return i if i >= 0 and offset < ends[i] else None
-
-
 def _lines(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for piece in re.split(r"([\n\f])", text):
@@ -103,11 +113,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _marker(line: str) -> tuple[int, int, str] | None:
     """(rank, length of the marker with its space, marker) of a line, or None."""
-    for rank, regex in _MARKER_RES:
-        m = regex.match(line)
-        if m:
-            return rank, m.end(), m.group(1)
-    return None
+    m = _MARKER_RE.match(line)
+    if m is None:
+        return None
+    return int(m.lastgroup[1:]), m.end(), m.group(m.lastgroup)
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -180,6 +189,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of a sentence between ";" outside brackets."""
+    if text.find(";", start, end) < 0:
+        return [(start, end)]
     out, begin, depth = [], start, 0
     for i in range(start, end):
         ch = text[i]

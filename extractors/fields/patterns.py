@@ -26,7 +26,7 @@ DATE_LONG = re.compile(
 DATE_SHORT = re.compile(
     rf"(?:ngày{WS})?(?<![\d/.\-])(?P<day>{DAY})(?P<sep>[/.\-])(?P<month>{MONTH})(?P=sep)"
     rf"(?P<year>{YEAR})(?![\d])",
-    re.I)
+    re.I)  # searched near years only (timex.scan_times)
 # ngày 09/9 (no year: the year comes from the other end of a range)
 DATE_NO_YEAR = re.compile(
     rf"ngày{WS}(?P<day>{DAY})[/\-](?P<month>{MONTH})(?![\d/\-])", re.I)
@@ -71,7 +71,15 @@ PARTY_NUMBER = re.compile(
 # --- contacts and addresses --------------------------------------------------------------
 # 0969.701.168 · 0905 123 456 · (0236) 3.822.123 · +84 236 3822 123 · 0905123456
 PHONE = re.compile(
-    r"(?<![\w.])(?:\(\+?84\)|\+84|\(0\d{2,3}\)|0)[ .\-]?\d{1,4}(?:[ .\-]?\d{2,4}){1,3}(?![\w])")
+    r"(?:\(\+?84\)|\+84|\(0\d{2,3}\)|0)[ .\-]?\d{1,4}(?:[ .\-]?\d{2,4}){1,3}(?![\w])")
+
+
+def find_phones(text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """Phone numbers (9 digits or more) not glued to a word or number before them."""
+    end = len(text) if end is None else end
+    return [m for m in PHONE.finditer(text, start, end)
+            if (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"))
+            and sum(c.isdigit() for c in m.group(0)) >= 9]
 # haitt2@danang.gov.vn
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # https://tttt.danang.gov.vn · www.chinhphu.vn/abc

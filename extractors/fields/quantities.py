@@ -59,21 +59,35 @@ def _cue_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{P.words_alternation(_units()['cues']['words'])})(?![\w])", re.I)
 
 
-def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities in ``text[start:end]``, in order, without overlaps."""
+    end = len(text) if end is None else end
     found = _percents(text, start, end) + _ranks(text, start, end)
     taken = [(q.start, q.end) for q in found]
-    if _cue_re().search(text, start, end):
-        found += [q for q in _amounts(text, start, end) if not any(s < q.end and q.start < e for s, e in taken)]
+    for q in _amounts(text, start, end):
+        if not any(s < q.end and q.start < e for s, e in taken) and _has_cue(text, q.start):
+            found.append(q)
     return sorted(found, key=lambda q: q.start)
+
+
+def _has_cue(text: str, offset: int) -> bool:
+    """Whether the sentence around ``offset`` states a target (needed for counts)."""
+    start = max(text.rfind(".", 0, offset), text.rfind("\n", 0, offset), offset - 300)
+    stop = [i for i in (text.find(".", offset), text.find("\n", offset)) if i >= 0]
+    return bool(_cue_re().search(text, max(0, start), min(stop) if stop else len(text)))
+
+
+_PERCENT_SIGN = re.compile(r"%|phần\s+trăm", re.I)
+_NUMBER_BEFORE = re.compile(rf"(?<![\w.,/])(?P<num>{P.NUMBER}){P.OWS}$")
 
 
 def _percents(text: str, start: int, end: int) -> list[Quantity]:
     out = []
-    for m in P.PERCENT.finditer(text, start, end):
-        value = parse_number(m.group("num"))
+    for sign in _PERCENT_SIGN.finditer(text, start, end):
+        m = _NUMBER_BEFORE.search(text, max(start, sign.start() - 24), sign.start())
+        value = parse_number(m.group("num")) if m else None
         if value is not None:
-            out.append(Quantity(m.start(), m.end(), value, "%", "percent"))
+            out.append(Quantity(m.start(), sign.end(), value, "%", "percent"))
     return out
 
 

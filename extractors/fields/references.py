@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from extractors.fields import patterns as P
 from extractors.fields.agencies import agency_at
 from extractors.fields.flow import Flow, build_flow
-from extractors.fields.textutil import clean, fold_key, overlap_share
+from extractors.fields.textutil import SpanSet, clean, fold_key, overlap_share
 from extractors.fields.timex import TimeMention, scan_times
 from extractors.records import Reference
 from extractors.text import DocText
@@ -307,6 +307,7 @@ def _named_laws(text: str, times: list[TimeMention], taken: list[tuple[int, int]
     out = []
     stops = re.compile(rf"{P.WS}(?:{P.words_alternation(_words()['law_name_stops'])})(?![\w])|{P.WS}\d"
                        rf"|{P.WS}và{P.WS}(?=[{P.UPPER}])", re.I)
+    taken_set = SpanSet(taken)
     pos = 0
     while m := _law_re().search(text, pos):
         cut = stops.search(m.group("name"))
@@ -314,7 +315,7 @@ def _named_laws(text: str, times: list[TimeMention], taken: list[tuple[int, int]
         name = clean(m.group("name") if amending or not cut else m.group("name")[:cut.start()])
         end = m.start("name") + len(name)
         pos = m.start("name") if amending else max(end, m.start() + 1)
-        if any(s <= m.start() < e for s, e in taken) or not name or len(name.split()) > (40 if amending else 12):
+        if m.start() in taken_set or not name or len(name.split()) > (40 if amending else 12):
             continue
         mention = _Mention(m.start(), end, None, doc_type=_canonical_type(m.group("type")), title=name)
         mention.extra["key"] = ("law", fold_key(name))
@@ -350,9 +351,9 @@ def _issued_re() -> re.Pattern[str]:
 
 
 def _issued(flow: Flow, context: Context, taken: list[tuple[int, int]]) -> list[_Mention]:
-    out = []
+    out, taken_set = [], SpanSet(taken)
     for m in _issued_re().finditer(flow.text):
-        if any(s <= m.start() < e for s, e in taken) or _is_self(m, context):
+        if m.start() in taken_set or _is_self(m, context):
             continue
         title = clean(m.group("title"))
         if len(title.split()) < 3 or title.split()[0].casefold() in _words()["not_title"]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
 from extractors.fields.quantities import Quantity, find_quantities
-from extractors.fields.textutil import clean
+from extractors.fields.textutil import SpanSet, clean
 from extractors.fields.timex import scan_times
 from extractors.records import Deadline, Period, Target
 from extractors.text import DocText
@@ -59,9 +59,13 @@ def find_targets(text: DocText, flow: Flow | None = None, deadlines: list[Deadli
     """Every quantitative target of ``text``, in order."""
     flow = flow or build_flow(text.text)
     out: list[Target] = []
-    for clause in flow.clauses:
-        qs = [q for q in find_quantities(flow.text, *clause)
-              if not any(s <= q.start < e for s, e in exclude)]
+    by_clause: dict[tuple[int, int], list[Quantity]] = {}
+    excluded = SpanSet(exclude)
+    for q in find_quantities(flow.text):
+        clause = flow.clause_at(q.start)
+        if clause and q.end <= clause[1] and q.start not in excluded:
+            by_clause.setdefault(clause, []).append(q)
+    for clause, qs in by_clause.items():
         previous_stem = None
         for i, q in enumerate(qs):
             target, previous_stem = _target(flow, text, clause, qs, i, previous_stem)

@@ -1,6 +1,7 @@
 """Small text helpers of the deep fields: white-space folding and comparison keys."""
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -27,3 +28,21 @@ def overlap_share(reference: str, other: str) -> float:
     """Share of ``reference``'s syllables found in ``other`` (0 when ``reference`` is empty)."""
     ref, oth = set(syllables(reference)), set(syllables(other))
     return len(ref & oth) / len(ref) if ref else 0.0
+
+
+class SpanSet:
+    """A set of (start, end) spans that answers "is this offset inside one?" in log time."""
+
+    def __init__(self, spans) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]

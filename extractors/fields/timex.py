@@ -100,11 +100,14 @@ _DATE_DAY_MONTH = re.compile(
     rf"ngày{P.WS}(?P<day>{P.DAY}){P.WS}tháng{P.WS}(?P<month>{P.MONTH})\b(?!{P.OWS},?{P.WS}năm{P.WS}\d)",
     re.I)
 
-# (pattern, builder); a longer match starting at the same place wins
-_FINDERS = (
-    (P.DATE_LONG, _date), (P.DATE_SHORT, _date), (P.DATE_NO_YEAR, _date), (_DATE_DAY_MONTH, _date),
-    (P.MONTH_YEAR, _month), (P.QUARTER, _quarter), (P.HALF_YEAR, _half), (P.YEAR_WORD, _year),
+# (pattern, builder); a longer match starting at the same place wins. The first group ends with
+# a year and is searched only around the years of the text (fast on long texts).
+_WITH_YEAR = (
+    (P.DATE_LONG, _date), (P.DATE_SHORT, _date), (P.MONTH_YEAR, _month), (P.QUARTER, _quarter),
+    (P.HALF_YEAR, _half), (P.YEAR_WORD, _year),
 )
+_WITHOUT_YEAR = ((P.DATE_NO_YEAR, _date), (_DATE_DAY_MONTH, _date))
+_YEAR = re.compile(rf"(?<!\d){P.YEAR}(?!\d)")
 _TIME_BEFORE = re.compile(rf"{P.TIME_OF_DAY.pattern}[ ,]*(?:ngày[ ]*)?$", re.I)
 _TIME_AFTER = re.compile(rf"^[ ,]*(?:lúc|vào lúc)?[ ]*{P.TIME_OF_DAY.pattern}", re.I)
 
@@ -113,15 +116,18 @@ def scan_times(text: str) -> tuple[list[TimeMention], list[str]]:
     """Every time expression in ``text``, in order, without overlaps; and warnings."""
     warnings: list[str] = []
     found: list[TimeMention] = []
-    for pattern, build in _FINDERS:
-        for m in pattern.finditer(text):
-            mention = build(m, warnings)
-            if mention is not None:
-                found.append(mention)
+    for year in _YEAR.finditer(text):
+        window = (max(0, year.start() - 60), min(len(text), year.end() + 3))
+        for pattern, build in _WITH_YEAR:
+            for m in pattern.finditer(text, *window):
+                if m.end() == year.end():
+                    found.append(build(m, warnings))
+    for pattern, build in _WITHOUT_YEAR:
+        found += [build(m, warnings) for m in pattern.finditer(text)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[TimeMention] = []
     for mention in found:
-        if kept and mention.start < kept[-1].end:
+        if mention is None or (kept and mention.start < kept[-1].end):
             continue
         kept.append(_with_time_of_day(text, mention) if mention.kind == "date" else mention)
     return [t for t in kept if t.kind != "invalid"], warnings
