@@ -32,7 +32,10 @@ def lint(files: tuple[str, ...], fmt: str, fix: bool, output: str | None) -> Non
     results, failed = [], False
     for name in files:
         try:
-            findings = fix_file(name, _target(name, output, len(files))) if fix else lint_file(name)
+            if fix:
+                name, findings = _fix(name, output, len(files), fix_file)
+            else:
+                findings = lint_file(name)
         except DocgenError as error:
             report_error(error)
             failed = True
@@ -41,6 +44,12 @@ def lint(files: tuple[str, ...], fmt: str, fix: bool, output: str | None) -> Non
     _print(results, fmt, several=len(files) > 1, fixed=fix)
     remaining = any(findings for _, findings in results)
     raise SystemExit(EXIT_FAILED if failed or remaining else EXIT_OK)
+
+
+def _fix(name: str, output: str, count: int, fix_file) -> tuple[str, list]:
+    """Repair ``name``; the findings that remain are reported against the repaired file."""
+    target = _target(name, output, count)
+    return str(target), fix_file(name, target)
 
 
 def _target(name: str, output: str, count: int) -> Path:

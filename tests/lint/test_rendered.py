@@ -14,9 +14,7 @@ from docgen.render import render_document
 from docgen.templates import list_names, load_template, template_dirs
 
 # layout bugs reported to the rendering owner; delete the entry when the renderer is fixed
-KNOWN_LAYOUT_BUGS = {
-    "nghi_quyet": "căn cứ items joined into one paragraph without “;” (ND-01)",
-}
+KNOWN_LAYOUT_BUGS: dict[str, str] = {}
 TYPES = [
     pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_LAYOUT_BUGS[name], strict=True))
     if name in KNOWN_LAYOUT_BUGS else name
