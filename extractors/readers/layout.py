@@ -321,7 +321,7 @@ def _to_line(seg: _Segment, column: int | None) -> Line:
         top=round(seg.top, 2),
         x1=round(seg.x1, 2),
         bottom=round(seg.bottom, 2),
-        size=round(statistics.median(sizes), 2) if sizes else None,
+        size=round(sorted(sizes)[len(sizes) // 2], 2) if sizes else None,
         bold=(sum(bolds) * 2 > len(bolds)) if bolds else None,
     )
 

@@ -14,6 +14,7 @@ Example: ``read_pdf("d06.pdf")`` → 2 text pages, first lines "ỦY BAN NHÂN D
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -21,7 +22,7 @@ import pypdfium2 as pdfium
 from docgen.errors import ConversionFailed, UnreadableDocument
 from extractors.readers import ocr as ocr_reader
 from extractors.readers import plumber
-from extractors.readers.layout import Word, lines_from_words
+from extractors.readers.layout import Word, group_rows, lines_from_words
 from extractors.readers.model import Line, Page, RawDocument, SignatureInfo
 from extractors.readers.pdf_errors import open_pdf
 from extractors.readers.quality import garbled_share, text_chars
@@ -117,9 +118,7 @@ class _PageReader:
             (groups.setdefault(box, []) if box is not None else rest).append(word)
         regions = []
         for box, inside in groups.items():
-            stamp = None
-            if looks_like_stamp(" ".join(w.text for w in inside)):
-                stamp = parse_stamp([l.text for l in lines_from_words(inside, text.width)])
+            stamp = _stamp_of(tuple(" ".join(w.text for w in row) for row in group_rows(inside)))
             if stamp is None:
                 rest.extend(inside)
                 continue
@@ -169,6 +168,12 @@ class _PageReader:
             self.doc.warnings.append(
                 f"page {index + 1}: low OCR confidence ({result.confidence:.0f}%)")
         return Page(index + 1, result.lines, result.width, result.height, ocr=True)
+
+
+@lru_cache(maxsize=64)
+def _stamp_of(rows: tuple[str, ...]) -> SignatureInfo | None:
+    """The stamp the rows of an annotation's text show (a long PDF repeats the same one)."""
+    return parse_stamp(list(rows)) if looks_like_stamp(" ".join(rows)) else None
 
 
 @dataclass(frozen=True)
