@@ -23,8 +23,9 @@ _TITLE_HEADS = {"trưởng", "phó", "giám", "chuyên", "chánh", "chủ", "bí
                 "ban", "cục", "vụ", "viên", "kỹ"}
 
 
-# a phone or address worth a NER look: "@", or a phone label
-_CONTACT_CUE = re.compile(r"@|điện thoại|ĐT|SĐT|Tel|DĐ|Hotline", re.I)
+# NER is slow: ask it only where two capitalised words stand, and at most this often per text
+_TWO_CAPS = re.compile(rf"{P.CAP_WORD} {P.CAP_WORD}")
+_NER_LIMIT = 20
 
 
 @functools.cache
@@ -44,7 +45,11 @@ def find_contacts(text: DocText, flow: Flow | None = None, signer: str | None = 
     """Contact persons of ``text`` with their phone and e-mail, once per name, in order."""
     flow = flow or build_flow(text.text)
     body = flow.text
-    people = [m for m in _person_re().finditer(body)]
+    emails = list(P.EMAIL.finditer(body)) if "@" in body else []
+    anchors = sorted([*emails, *P.find_phones(body)], key=lambda m: m.start())
+    if not anchors:
+        return []
+    people = _people_before(body, anchors)
     out: dict[str, Contact] = {}
     claimed: list[tuple[int, int]] = []
     for i, m in enumerate(people):
@@ -56,7 +61,7 @@ def find_contacts(text: DocText, flow: Flow | None = None, signer: str | None = 
         claimed.append((m.start(), end))
         out[name] = Contact(name, _title(body, name_end, window_end), phone, email, text.span(m.start(), end))
     if use_ner:
-        for contact in _ner_contacts(text, flow, claimed):
+        for contact in _ner_contacts(text, flow, claimed, anchors):
             out.setdefault(contact.name, contact)
     return sorted(out.values(), key=lambda c: c.span.start)
 
@@ -95,17 +100,26 @@ def _title(body: str, start: int, end: int) -> str | None:
     return title if title and title[0].isupper() else None
 
 
-def _ner_contacts(text: DocText, flow: Flow, claimed: list[tuple[int, int]]) -> list[Contact]:
+def _people_before(body: str, anchors: list[re.Match]) -> list[re.Match]:
+    """Titled names in the 300 characters before each phone or address, in order, once each."""
+    found: dict[int, re.Match] = {}
+    for anchor in anchors:
+        for m in _person_re().finditer(body, max(0, anchor.start() - 300), anchor.start()):
+            found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
+
+
+def _ner_contacts(text: DocText, flow: Flow, claimed: list[tuple[int, int]],
+                  anchors: list[re.Match]) -> list[Contact]:
     """Phones and e-mails no titled person claimed: ask NER for a name just before them."""
-    body, out = flow.text, []
-    if not _CONTACT_CUE.search(body):
-        return out
-    emails = list(P.EMAIL.finditer(body)) if "@" in body else []
-    anchors = sorted([*emails, *P.find_phones(body)], key=lambda m: m.start())
+    body, out, asked = flow.text, [], 0
     for anchor in anchors:
         if any(s <= anchor.start() < e for s, e in claimed):
             continue
         start = max(0, anchor.start() - 120, body.rfind("\n", 0, anchor.start()) + 1)
+        if asked >= _NER_LIMIT or not _TWO_CAPS.search(body, start, anchor.start()):
+            continue
+        asked += 1
         names = [n for n in _person_names(body[start:anchor.start()])
                  if 2 <= len(n[2].split()) <= 5 and all(is_syllable(w) for w in n[2].split())]
         if not names:

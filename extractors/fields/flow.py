@@ -187,20 +187,23 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_CLAUSE_MARKS = re.compile(r"[;()]")
+
+
 def _split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of a sentence between ";" outside brackets."""
     if text.find(";", start, end) < 0:
         return [(start, end)]
     out, begin, depth = [], start, 0
-    for i in range(start, end):
-        ch = text[i]
+    for m in _CLAUSE_MARKS.finditer(text, start, end):
+        ch = m.group(0)
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
-            out.append((begin, i))
-            begin = _skip_space(text, i + 1, end)
+        elif depth == 0:
+            out.append((begin, m.start()))
+            begin = _skip_space(text, m.start() + 1, end)
     if begin < end:
         out.append((begin, end))
     return out

@@ -62,11 +62,12 @@ _SYM = r"[A-ZĐÐ][A-Za-z0-9ĐđÐ&]*"          # "QĐ", "TTg", "UBND", "QH14"
 _CAPS = r"[A-ZĐÐ]{2,}[A-Za-z0-9ĐđÐ]*"       # a part after "- " that OCR split off: "BGTVT"
 # 749/QĐ-TTg · 30/2020/NĐ-CP · 45/2019/QH14 · 123/UBND-VX · 1743/QĐ- BGTVT (OCR space)
 DOC_NUMBER = re.compile(
-    rf"(?<![\w/.\-])(?P<num>\d{{1,5}}[a-zđ]?)(?:/(?P<year>{YEAR}))?{OWS}/{OWS}(?P<sym>{_SYM}"
+    rf"(?P<num>\d{{1,5}}[a-zđ]?)(?:/(?P<year>{YEAR}))?{OWS}/{OWS}(?P<sym>{_SYM}"
     rf"(?:(?:-|–)(?:{_SYM})|(?:-|–)[ ](?:{_CAPS}))*)")
 # 04-NQ/TU · 57-NQ/TW · 35-KL/TW · 01-QĐi/TW
+# (both number patterns start with a digit for speed: ``glued_before`` rejects "a12/…", "3.12/…")
 PARTY_NUMBER = re.compile(
-    rf"(?<![\w/.\-])(?P<num>\d{{1,5}})-(?P<code>{_SYM})/(?P<body>{_SYM}(?:-{_SYM})*)")
+    rf"(?P<num>\d{{1,5}})-(?P<code>{_SYM})/(?P<body>{_SYM}(?:-{_SYM})*)")
 
 # --- contacts and addresses --------------------------------------------------------------
 # 0969.701.168 · 0905 123 456 · (0236) 3.822.123 · +84 236 3822 123 · 0905123456
@@ -84,6 +85,11 @@ def find_phones(text: str, start: int = 0, end: int | None = None) -> list[re.Ma
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # https://tttt.danang.gov.vn · www.chinhphu.vn/abc
 URL_SCHEME = re.compile(r"(?:https?://|www\.)[^\s<>\"“”()]+", re.I)
+
+
+def glued_before(text: str, start: int) -> bool:
+    """Whether the match at ``start`` continues a word or number ("x12/QĐ", "1.2/…", "5-12/…")."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/.-")
 
 
 def words_alternation(words: list[str]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
 from extractors.fields.textutil import clean
-from extractors.fields.timex import TimeMention, scan_times
+from extractors.fields.timex import TimeMention, scan_times, year_windows
 from extractors.records import Period
 from extractors.text import DocText
 from extractors.wordlists import load
@@ -77,9 +77,13 @@ def find_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None = No
     return kept
 
 
+def _windowed(pattern: re.Pattern[str], text: str) -> list[re.Match]:
+    return [m for window in year_windows(text, 90, 8) for m in pattern.finditer(text, *window)]
+
+
 def _keyword_ranges(text: str) -> list[Range]:
     out = []
-    for m in _keyword_re().finditer(text):
+    for m in _windowed(_keyword_re(), text):
         label = f"{clean(m.group('kw')).lower()} {m.group('num')}" if m.group("num") else None
         out.append(Range(m.start(), m.end(), m.group("y1"), m.group("y2"), label, False))
     return out
@@ -87,7 +91,7 @@ def _keyword_ranges(text: str) -> list[Range]:
 
 def _year_ranges(text: str) -> list[Range]:
     return [Range(m.start(), m.end(), m.group("y1"), m.group("y2"), None, False)
-            for m in _YEARS_FROM.finditer(text)]
+            for m in _windowed(_YEARS_FROM, text)]
 
 
 def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None) -> list[Range]:

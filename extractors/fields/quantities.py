@@ -51,7 +51,7 @@ def _amount_re() -> re.Pattern[str]:
     nouns = P.words_alternation(list(units["money"]) + units["count"]["nouns"])
     scale = P.words_alternation(list(units["scale"]))
     return re.compile(
-        rf"(?<![\w.,/-])(?P<num>{P.NUMBER})(?:{P.WS}(?P<scale>{scale}))?{P.WS}(?P<unit>{nouns})(?![\w])", re.I)
+        rf"(?P<num>{P.NUMBER})(?:{P.WS}(?P<scale>{scale}))?{P.WS}(?P<unit>{nouns})(?![\w])", re.I)
 
 
 @functools.cache
@@ -92,6 +92,9 @@ def _percents(text: str, start: int, end: int) -> list[Quantity]:
 
 
 def _ranks(text: str, start: int, end: int) -> list[Quantity]:
+    lowered = text[start:end].casefold()
+    if not any(word in lowered for word in _units()["rank"]["after"]):
+        return []
     unit = _units()["rank"]["unit"]
     return [Quantity(m.start("num"), m.end("num"), int(m.group("num")), unit, "rank", "<=")
             for m in _rank_re().finditer(text, start, end)]
@@ -101,6 +104,8 @@ def _amounts(text: str, start: int, end: int) -> list[Quantity]:
     money = {k.casefold(): v for k, v in _units()["money"].items()}
     out = []
     for m in _amount_re().finditer(text, start, end):
+        if P.glued_before(text, m.start()) or text[m.start() - 1:m.start()] == ",":
+            continue
         if _LABEL_WORDS.search(text, max(start, m.start() - 20), m.start()):
             continue
         value = parse_number(m.group("num"))

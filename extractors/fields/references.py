@@ -104,7 +104,8 @@ def find_references(text: DocText, flow: Flow | None = None, context: Context = 
 def _numbered(flow: Flow, context: Context, times: list[TimeMention]) -> list[_Mention]:
     text = flow.text
     own = fold_key(context.own_number) if context.own_number else None
-    found = sorted([*P.DOC_NUMBER.finditer(text), *P.PARTY_NUMBER.finditer(text)], key=lambda m: m.start())
+    found = sorted([m for pattern in (P.DOC_NUMBER, P.PARTY_NUMBER) for m in pattern.finditer(text)
+                    if not P.glued_before(text, m.start())], key=lambda m: m.start())
     by_start = {t.start: t for t in times}
     out: list[_Mention] = []
     for m in found:
@@ -299,7 +300,7 @@ def _trim_title(title: str) -> str:
 def _law_re() -> re.Pattern[str]:
     # "Luật Tổ chức chính quyền địa phương" · "Luật sửa đổi, bổ sung một số điều của Luật …"
     types = P.words_alternation(_words()["named_types"])
-    return re.compile(rf"(?<![\w])(?P<type>{types}){P.WS}(?P<name>[{P.UPPER}][^\n;:,.()“”\"]{{2,120}}"
+    return re.compile(rf"(?P<type>{types}){P.WS}(?P<name>[{P.UPPER}][^\n;:,.()“”\"]{{2,120}}"
                       rf"|sửa{P.WS}đổi,{P.OWS}bổ{P.WS}sung[^\n;:.()“”\"]{{2,200}}?(?={P.WS}(?:ngày{P.WS}\d|số{P.OWS}:?{P.OWS}\d)|[;:.]|$))")
 
 
@@ -315,6 +316,8 @@ def _named_laws(text: str, times: list[TimeMention], taken: list[tuple[int, int]
         name = clean(m.group("name") if amending or not cut else m.group("name")[:cut.start()])
         end = m.start("name") + len(name)
         pos = m.start("name") if amending else max(end, m.start() + 1)
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
         if m.start() in taken_set or not name or len(name.split()) > (40 if amending else 12):
             continue
         mention = _Mention(m.start(), end, None, doc_type=_canonical_type(m.group("type")), title=name)
@@ -328,15 +331,22 @@ def _named_laws(text: str, times: list[TimeMention], taken: list[tuple[int, int]
 
 @functools.cache
 def _quoted_re() -> re.Pattern[str]:
+    # the type word just before an opening quote: "Đề án “"
     types = P.words_alternation(_words()["quoted_types"])
-    return re.compile(rf"(?<![\w])(?P<type>{types}){P.OWS}[“\"](?P<title>[^”\"\n]{{3,300}})[”\"]")
+    return re.compile(rf"(?<![\w])(?P<type>{types}){P.OWS}$")
+
+
+_QUOTE = re.compile(r"[“\"](?P<title>[^”\"\n]{3,300})[”\"]")
 
 
 def _quoted(text: str) -> list[_Mention]:
     out = []
-    for m in _quoted_re().finditer(text):
-        title = clean(m.group("title"))
-        mention = _Mention(m.start(), m.end(), None, doc_type=_canonical_type(m.group("type")), title=title)
+    for q in _QUOTE.finditer(text):
+        m = _quoted_re().search(text, max(0, q.start() - 24), q.start())
+        if m is None:
+            continue
+        title = clean(q.group("title"))
+        mention = _Mention(m.start(), q.end(), None, doc_type=_canonical_type(m.group("type")), title=title)
         mention.extra["key"] = ("quoted", fold_key(mention.doc_type or ""), fold_key(title))
         out.append(mention)
     return out

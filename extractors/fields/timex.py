@@ -144,3 +144,15 @@ def _with_time_of_day(text: str, mention: TimeMention) -> TimeMention:
         return replace(mention, end=mention.end + after.end(), hour=int(after.group("hour")),
                        minute=int(after.group("minute") or 0))
     return mention
+
+
+def year_windows(text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged windows around every year of ``text``: where anything dated can be."""
+    out: list[list[int]] = []
+    for m in _YEAR.finditer(text):
+        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+        if out and start <= out[-1][1]:
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return [(s, e) for s, e in out]

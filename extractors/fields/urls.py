@@ -44,7 +44,7 @@ def find_urls(text: DocText) -> list[str]:
     body = text.text
     emails = [(m.start(), m.end()) for m in P.EMAIL.finditer(body)] if "@" in body else []
     found = [(m.start(), m.end(), m.group(0)) for m in P.URL_SCHEME.finditer(body)] \
-        if re.search(r"(?i)https?:|www\.", body) else []
+        if any(cue in body for cue in ("http", "HTTP", "www.", "WWW.")) else []
     found += [d for d in _bare_domains(body) if not any(s <= d[0] < e for s, e in emails)]
     found.sort()
     out, seen, last_end = [], set(), -1
