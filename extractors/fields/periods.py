@@ -68,7 +68,9 @@ def _round_re() -> re.Pattern[str]:
 
 def find_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None = None) -> list[Range]:
     """Every span of time written in the text, in order, without overlaps."""
-    found = _keyword_ranges(flow.text) + _year_ranges(flow.text) + _mention_ranges(flow, times, issued_on)
+    windows = year_windows(flow.text, 90, 8)
+    found = (_keyword_ranges(flow.text, windows) + _year_ranges(flow.text, windows)
+             + _mention_ranges(flow, times, issued_on))
     found.sort(key=lambda r: (r.start, -(r.end - r.start)))
     kept: list[Range] = []
     for r in found:
@@ -77,21 +79,21 @@ def find_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None = No
     return kept
 
 
-def _windowed(pattern: re.Pattern[str], text: str) -> list[re.Match]:
-    return [m for window in year_windows(text, 90, 8) for m in pattern.finditer(text, *window)]
+def _windowed(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[re.Match]:
+    return [m for window in windows for m in pattern.finditer(text, *window)]
 
 
-def _keyword_ranges(text: str) -> list[Range]:
+def _keyword_ranges(text: str, windows: list[tuple[int, int]]) -> list[Range]:
     out = []
-    for m in _windowed(_keyword_re(), text):
+    for m in _windowed(_keyword_re(), text, windows):
         label = f"{clean(m.group('kw')).lower()} {m.group('num')}" if m.group("num") else None
         out.append(Range(m.start(), m.end(), m.group("y1"), m.group("y2"), label, False))
     return out
 
 
-def _year_ranges(text: str) -> list[Range]:
+def _year_ranges(text: str, windows: list[tuple[int, int]]) -> list[Range]:
     return [Range(m.start(), m.end(), m.group("y1"), m.group("y2"), None, False)
-            for m in _windowed(_YEARS_FROM, text)]
+            for m in _windowed(_YEARS_FROM, text, windows)]
 
 
 def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None) -> list[Range]:
