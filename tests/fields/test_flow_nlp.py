@@ -1,5 +1,3 @@
-import pytest
-
 from extractors import nlp
 from extractors.fields.flow import build_flow
 

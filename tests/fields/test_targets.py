@@ -4,8 +4,7 @@ from extractors.fields.deadlines import find_deadlines
 from extractors.fields.flow import build_flow
 from extractors.fields.targets import find_targets
 from extractors.fields.timex import scan_times
-from extractors.records import Target
-from tests.fields.helpers import bare, doc
+from tests.fields.helpers import doc
 
 
 def _targets(text, warnings=None):
