@@ -38,27 +38,29 @@ def normalize_text(text: str) -> str:
 
 
 def _legacy_converter():
-    try:
-        from extractors.legacy import convert_legacy
-    except ImportError:  # the legacy tables are optional for plain Unicode input
-        return None
+    from extractors.legacy import convert_legacy
     return convert_legacy
 
 
 def normalize_document(raw: RawDocument) -> RawDocument:
-    """A copy of ``raw`` whose lines are normalised, legacy encodings converted, empties dropped."""
+    """A copy of ``raw`` whose lines are normalised, legacy encodings converted, empties dropped.
+
+    Legacy detection looks at a whole page at once, so that a page of short lines pools its
+    evidence ("Sè:" alone says little; a page of .VnTime text says a lot).
+    """
     convert = _legacy_converter()
     warnings = list(raw.warnings)
     found = set()
     pages = []
     for page in raw.pages:
+        texts = [line.text.replace("\n", " ") for line in page.lines]
+        if convert is not None and texts:
+            joined, encoding = convert("\n".join(texts))
+            if encoding:
+                found.add(encoding)
+                texts = joined.split("\n")
         lines = []
-        for line in page.lines:
-            text = line.text
-            if convert is not None:
-                text, encoding = convert(text)
-                if encoding:
-                    found.add(encoding)
+        for line, text in zip(page.lines, texts):
             text = normalize_text(text)
             if text:
                 lines.append(dataclasses.replace(line, text=text))

@@ -130,10 +130,7 @@ def _warn_several_documents(doc: Document, layout: Layout, header: Header) -> No
 
 
 def _fill_deep(doc: Document, layout: Layout) -> None:
-    try:
-        from extractors.fields.deep import fill_deep
-    except ImportError:  # deep fields not installed in this build
-        return
+    from extractors.fields.deep import fill_deep
     fill_deep(doc, layout.text)
 
 

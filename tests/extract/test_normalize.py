@@ -1,0 +1,18 @@
+from extractors.normalize import normalize_document, normalize_text
+from extractors.readers.model import Line, Page, RawDocument
+
+
+def test_normalize_text():
+    assert normalize_text("Số:  11 ⁄TB-UBND\u00a0 ") == "Số: 11 /TB-UBND"
+    assert normalize_text("QÐ-UBND") == "QĐ-UBND"  # Ð (eth) read as Đ
+    assert normalize_text("**KT. GIÁM ĐỐC**") == "KT. GIÁM ĐỐC"
+    assert normalize_text("Ho\u0300a") == "Hòa"  # NFC
+
+
+def test_legacy_page_converted_and_warned():
+    tcvn3 = ["Céng hoµ x· héi chñ nghÜa ViÖt Nam", "§éc lËp - Tù do - H¹nh phóc"]
+    raw = RawDocument("x.txt", "txt", [Page(1, [Line(t) for t in tcvn3] + [Line("   ")])], 1, True)
+    out = normalize_document(raw)
+    assert [ln.text for ln in out.pages[0].lines] == [
+        "Cộng hoà xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc"]
+    assert out.warnings == ["text in the legacy tcvn3 encoding was converted to Unicode"]
