@@ -10,8 +10,10 @@ Each figure is printed beside its anchor, measured in the same run on the same f
    and raw pdfplumber ``extract_text``. Files: the dev corpus's text PDFs and long copies
    of them made with qpdf (every page keeps its signature widgets). Target ≥ 100 pages/s.
 2. Scans, pages per minute through ``extract_many`` with --jobs 1 and --jobs 2 (process
-   pool), beside the plain ``tesseract`` command (one thread, the same 300 DPI page images,
-   rendered beforehand and not timed). Target: jobs 1 costs at most 20 % more than it.
+   pool), beside the plain ``tesseract`` command (one thread, the same 300 DPI page images
+   as PNG and as PGM files, rendered beforehand and not timed). Wall time and CPU time
+   (this process and its children) are both shown; the machine may be shared, so the
+   target — jobs 1 costs at most 20 % more than tesseract — is judged on CPU time.
 3. Peak memory (ru_maxrss of a fresh child process) reading a 500-page PDF, beside a child
    that only imports the package. Target < 300 MB.
 Files of ../shared are read in place; copies are built in a temporary folder.
@@ -161,32 +163,46 @@ def ocr_section(tmp: Path, names: list[str]) -> None:
     pages = sum(page_count(p) for p in paths)
     images = render_images(tmp, paths, DPI)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    start = time.perf_counter()
-    for image in images:
-        subprocess.run([exe, str(image), "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"],
-                       check=True, capture_output=True, env=env)
-    t_tesseract = time.perf_counter() - start
-    options = ExtractOptions(ocr="auto")
     timings = {}
+    for kind in ("png", "pgm"):
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        for image in images:
+            subprocess.run([exe, str(image.with_suffix("." + kind)), "stdout", "-l", LANGUAGE,
+                            "--psm", "3", "--dpi", str(DPI), "tsv"],
+                           check=True, capture_output=True, env=env)
+        timings[kind] = (time.perf_counter() - wall, cpu_seconds() - cpu)
+    options = ExtractOptions(ocr="auto")
+    list(extract_many([DEV_PDF / TEXT_PDFS[0]], options, 1))  # imports and caches, not timed
     for jobs in (1, 2):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), cpu_seconds()
         failures = [r for _, r in extract_many(paths, options, jobs) if isinstance(r, Exception)]
-        timings[jobs] = time.perf_counter() - start
+        timings[jobs] = (time.perf_counter() - wall, cpu_seconds() - cpu)
         if failures:
             print(f"   jobs {jobs}: {len(failures)} file(s) failed: {failures[0]}")
-    print(f"\n2. Scans: {len(paths)} files, {pages} pages, {DPI} DPI, pages/min")
-    print(f"{'run':<34}{'seconds':>9}{'pages/min':>11}")
-    print(f"{'plain tesseract (1 thread, PNG)':<34}{t_tesseract:>9.1f}{pages / t_tesseract * 60:>11.1f}")
-    for jobs, seconds in timings.items():
-        print(f"{f'docgen extract --jobs {jobs}':<34}{seconds:>9.1f}{pages / seconds * 60:>11.1f}")
-    overhead = timings[1] / t_tesseract - 1
+    print(f"\n2. Scans: {len(paths)} files, {pages} pages, {DPI} DPI")
+    print(f"{'run':<34}{'wall s':>8}{'pages/min':>11}{'CPU s':>8}{'pages/CPU min':>15}")
+    names = {"png": "plain tesseract, PNG files", "pgm": "plain tesseract, PGM files",
+             1: "docgen extract --jobs 1", 2: "docgen extract --jobs 2"}
+    for key, (seconds, cpu) in timings.items():
+        print(f"{names[key]:<34}{seconds:>8.1f}{pages / seconds * 60:>11.1f}"
+              f"{cpu:>8.1f}{pages / cpu * 60:>15.1f}")
+    anchor = min(timings["png"][1], timings["pgm"][1])  # the cheaper input is the anchor
+    overhead = timings[1][1] / anchor - 1
     verdict = "met" if overhead <= TARGET_OCR_OVERHEAD else "NOT met"
-    print(f"target: jobs 1 at most {TARGET_OCR_OVERHEAD:.0%} over plain tesseract: {verdict}"
-          f" ({overhead:+.1%}); jobs 2 speed-up ×{timings[1] / timings[2]:.2f} on {os.cpu_count()} cores")
+    print(f"target: jobs 1 costs at most {TARGET_OCR_OVERHEAD:.0%} more CPU than plain tesseract"
+          f" on its cheaper input: {verdict} ({overhead:+.1%});"
+          f" jobs 2 speed-up ×{timings[1][0] / timings[2][0]:.2f} (wall) on {os.cpu_count()} cores,"
+          f" shared with whatever else runs")
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (tesseract, pool workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def render_images(tmp: Path, paths: list[Path], dpi: int) -> list[Path]:
-    """Every page of ``paths`` as a grey PNG at ``dpi`` — the anchor's input."""
+    """Every page of ``paths`` as grey PNG and PGM files at ``dpi`` — the anchor's input."""
     import pypdfium2 as pdfium
 
     out = []
@@ -197,8 +213,8 @@ def render_images(tmp: Path, paths: list[Path], dpi: int) -> list[Path]:
             image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
             page.close()
             target = tmp / f"{path.stem}-{index + 1}.png"
-            image.info["dpi"] = (dpi, dpi)
             image.save(target, dpi=(dpi, dpi))
+            image.save(target.with_suffix(".pgm"))
             out.append(target)
         pdf.close()
     return out
