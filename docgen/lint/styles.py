@@ -190,6 +190,10 @@ class FormatResolver:
             merged.update(ppr_props(style.find(qn("w:pPr"))))
         return merged
 
+    def default_style_id(self, kind: str) -> str | None:
+        """The default style of a kind ("paragraph", "character", "table")."""
+        return self._default_style.get(kind)
+
     def paragraph_style_id(self, p: Any) -> str | None:
         ppr = p.find(qn("w:pPr"))
         style = ppr.find(qn("w:pStyle")) if ppr is not None else None

@@ -16,9 +16,12 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor, Twips
+
+from docgen.layout.measure import text_width_pt
 
 TNR = "Times New Roman"
+CELL_MARGIN = 108  # twips: Word's default cell margin (python-docx's Normal Table style)
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -39,6 +42,8 @@ class P:
     first_line_cm: float | None = None
     font: str | None = None  # None: inherit Times New Roman from the styles
     rule_below: bool = False  # an empty 1 pt paragraph with a top border (a drawn line)
+    rule_ratio: float = 0.4  # the drawn line's length as a share of the text's width
+    rule_text: str | None = None  # the text the line is measured against (default: this one)
     space_after_pt: float | None = None
     line_spacing: float | None = None
     bold_label: str = ""  # a bold first run ("Điều 1. ") before the text
@@ -77,6 +82,7 @@ class Parts:
     signature: list[P] = field(default_factory=list)
     page: Page = field(default_factory=Page)
     header_layout: str = "table"  # table | tabs
+    left_share: float = 0.4  # width of the left column of the two-column tables
     normal_font: str = TNR
 
 
@@ -89,7 +95,7 @@ def _common(agency: list[P], so: str) -> dict:
         agency=agency,
         so=[P(so, size=13)],
         quoc_hieu=[P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True),
-                   P("Độc lập - Tự do - Hạnh phúc", size=13, bold=True, rule_below=True)],
+                   P("Độc lập - Tự do - Hạnh phúc", size=13, bold=True, rule_below=True, rule_ratio=1.0)],
         date=[P("Quảng Ngãi, ngày 05 tháng 3 năm 2024", size=13, italic=True)],
     )
 
@@ -125,7 +131,7 @@ def decision_parts() -> Parts:
 def dispatch_parts() -> Parts:
     """A correct Công văn of a Ủy ban nhân dân (Mẫu 1.5), with a Kính gửi list."""
     agency = [P("ỦY BAN NHÂN DÂN", size=12, bold=True),
-              P("TỈNH QUẢNG NGÃI", size=12, bold=True, rule_below=True)]
+              P("TỈNH QUẢNG NGÃI", size=12, bold=True, rule_below=True, rule_text="ỦY BAN NHÂN DÂN")]
     parts = Parts(
         **_common(agency, "Số: 07/UBND-KGVX"),
         kinh_gui=[P("Kính gửi:", align="left", first_line_cm=2.0),
@@ -153,13 +159,14 @@ def build(path: Path, parts: Parts) -> Path:
     body_el = document.element.body
     for p in body_el.findall(qn("w:p")):
         body_el.remove(p)
+    width = body_width(parts.page)
     if parts.header_layout == "table":
-        _two_columns(document, [(parts.agency, parts.quoc_hieu), (parts.so, parts.date)])
+        _two_columns(document, [(parts.agency, parts.quoc_hieu), (parts.so, parts.date)], width, parts.left_share)
     else:
         _tabbed_header(document, parts)
     for spec in [*parts.title, *parts.can_cu, *parts.kinh_gui, *parts.body]:
-        add_paragraph(document, spec)
-    _two_columns(document, [(parts.noi_nhan, parts.signature)])
+        add_paragraph(document, spec, width)
+    _two_columns(document, [(parts.noi_nhan, parts.signature)], width, parts.left_share)
     document.save(path)
     return path
 
@@ -218,7 +225,7 @@ def add_page_field(paragraph, size: float) -> None:
             run._r.append(char)
 
 
-def add_paragraph(container, spec: P):
+def add_paragraph(container, spec: P, width_twips: int):
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
     paragraph.alignment = ALIGN[spec.align]
@@ -240,8 +247,9 @@ def add_paragraph(container, spec: P):
     if spec.rule_below:
         rule = container.add_paragraph()
         rule.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        rule.paragraph_format.left_indent = Cm(1.5)
-        rule.paragraph_format.right_indent = Cm(1.5)
+        length = text_width_pt(spec.rule_text or spec.text, spec.size, spec.bold) * 20 * spec.rule_ratio
+        indent = Twips(int((width_twips - length) / 2))
+        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = indent
         _top_border(rule)
     return paragraph
 
@@ -256,14 +264,25 @@ def _top_border(paragraph) -> None:
     ppr.append(borders)
 
 
-def _two_columns(document, rows) -> None:
+def body_width(page: Page) -> int:
+    """The text width in twips."""
+    width = page.height_mm if page.landscape else page.width_mm
+    return Mm(width - page.left_mm - page.right_mm).twips
+
+
+def _two_columns(document, rows, width: int, left_share: float) -> None:
+    """A two-column table, 40 % / 60 % by default as the samples of Phụ lục III."""
     table = document.add_table(rows=len(rows), cols=2)
+    widths = (int(width * left_share), width - int(width * left_share))
+    for c, width in enumerate(widths):
+        table.columns[c].width = Twips(width)
     for r, (left, right) in enumerate(rows):
         for c, specs in enumerate((left, right)):
             cell = table.cell(r, c)
+            cell.width = Twips(widths[c])
             cell._tc.remove(cell.paragraphs[0]._p)
             for spec in specs:
-                add_paragraph(cell, spec)
+                add_paragraph(cell, spec, widths[c] - 2 * CELL_MARGIN)
             if not cell.paragraphs:
                 cell.add_paragraph()
 

@@ -1,4 +1,6 @@
-"""Quốc hiệu, Tiêu ngữ and agency name (QH-01 … QH-04, CQ-02 … CQ-04) and missing parts (G-09)."""
+"""Quốc hiệu, Tiêu ngữ and agency name (QH-01, QH-02, QH-04, CQ-02, CQ-03) and missing parts (G-09).
+
+The drawn lines under them (QH-03, CQ-04) are checked in ``drawn_lines``."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -6,7 +8,6 @@ from typing import Iterator
 from docgen.layout.facts import FACTS
 from docgen.lint.checks.common import style_findings
 from docgen.lint.context import Context
-from docgen.lint.drawn import rule_under
 from docgen.lint.finding import Finding
 from docgen.lint.textform import fold, squash
 from docgen.lint.zones import lint_words
@@ -62,10 +63,6 @@ def _tieu_ngu(ctx: Context) -> Iterator[Finding]:
     yield from style_findings(ctx, "QH-02", [line], "Tiêu ngữ", skip=("case",))
     if ctx.zones.quoc_hieu and line.para.cell != ctx.zones.quoc_hieu[-1].para.cell:
         yield ctx.finding("QH-02", "Tiêu ngữ under the Quốc hiệu", line, "elsewhere", "centred under the Quốc hiệu")
-    under = rule_under(ctx, line)
-    if under != "drawn":
-        found = "a line typed with characters" if under == "typed" else "no line"
-        yield ctx.finding("QH-03", "line under the Tiêu ngữ", line, found, "a drawn solid line")
     yield from _gap(ctx)
 
 
@@ -84,10 +81,4 @@ def _agency(ctx: Context) -> Iterator[Finding]:
     zones = ctx.zones
     yield from style_findings(ctx, "CQ-03", zones.agency_parent, "cơ quan chủ quản")
     yield from style_findings(ctx, "CQ-02", zones.agency, "cơ quan ban hành")
-    if zones.agency:
-        under = rule_under(ctx, zones.agency[-1])
-        if under != "drawn":
-            found = "a line typed with characters" if under == "typed" else "no line"
-            yield ctx.finding("CQ-04", "line under the issuing body", zones.agency[-1], found,
-                              "a drawn solid line, 1/3–1/2 of the name")
 

@@ -1,4 +1,4 @@
-"""Type name, trích yếu, V/v and the content's form (TL-01 … TL-04, ND-01, ND-05, ND-07, ND-10)."""
+"""Type name, trích yếu, V/v and the content's form (TL-01, TL-02, TL-04, ND-01, ND-05, ND-07, ND-10)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,6 @@ from typing import Iterator
 from docgen.layout.facts import FACTS
 from docgen.lint.checks.common import style_findings
 from docgen.lint.context import Context
-from docgen.lint.drawn import rule_under
 from docgen.lint.finding import Finding
 from docgen.lint.textform import ending
 
@@ -20,12 +19,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if zones.type_name is not None:
         yield from style_findings(ctx, "TL-01", [zones.type_name], "tên loại")
         yield from style_findings(ctx, "TL-02", zones.subject, "trích yếu")
-        if zones.subject:
-            under = rule_under(ctx, zones.subject[-1])
-            if under != "drawn":
-                found = "a line typed with characters" if under == "typed" else "no line"
-                yield ctx.finding("TL-03", "line under the trích yếu", zones.subject[-1], found,
-                                  "a drawn solid line, 1/3–1/2 of the text")
     if zones.vv:
         yield from _vv(ctx)
     yield from _can_cu(ctx)
