@@ -35,7 +35,7 @@ def source_line(text: str, span: Span) -> tuple[int, str]:
 
 
 def rows(doc: Document) -> Iterator[tuple[str, str, Span | None]]:
-    yield "doc_type", f"{doc.doc_type.name} ({doc.doc_type.code})", doc.evidence.get("number")
+    yield "doc_type", f"{doc.doc_type.name} ({doc.doc_type.code})", doc.evidence.get("doc_type")
     for name, get in _HEADER_FIELDS.items():
         value = get(doc)
         if value is not None:

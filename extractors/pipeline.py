@@ -91,6 +91,10 @@ def read_header(doc: Document, layout: Layout, header: Header) -> None:
         doc.evidence["issuer"] = span
     has_vv = any(is_vv_line(ln.text) for ln in top if ln.index < (header.title or header.end))
     doc.doc_type = decide_type(header.type_entry, doc.number if number else None, has_vv)
+    if header.title is not None:
+        doc.evidence["doc_type"] = layout.lines[header.title].span()
+    elif number is not None:
+        doc.evidence["doc_type"] = number.span
     _read_subject(doc, layout, header, top)
     body = layout.lines[header.end:]
     doc.recipients, span = find_recipients(layout.lines[header.start: header.end + 60])
