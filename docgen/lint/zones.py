@@ -338,7 +338,7 @@ def _signature(zones: Zones, tail: int) -> None:
     left_cells = {id(l.para) for l in [*zones.noi_nhan_items, zones.drafter] if l is not None} | (
         {id(zones.noi_nhan.para)} if zones.noi_nhan else set())
     block = [l for l in zones.lines[tail:]
-             if l.text and id(l) not in skip and l.column != "left"
+             if l.text and id(l) not in skip and l.column != "left" and not ITEM.match(l.text)
              and not (id(l.para) in left_cells and not l.tabbed)]
     block = _until_after_name(block)
     if len(block) < 2:
@@ -347,10 +347,15 @@ def _signature(zones: Zones, tail: int) -> None:
 
 
 def _until_after_name(block: list[Line]) -> list[Line]:
-    """Signature lines end with the name: the first line in normal case after the titles."""
-    for i, line in enumerate(block):
-        if i > 0 and not is_upper(line.text) and not AUTHORITY.match(line.text):
-            return block[: i + 1]
+    """Signature lines end with the name: the first line in normal case after the titles
+    that reads as a name (else the first line in normal case)."""
+    candidates = [i for i, line in enumerate(block)
+                  if i > 0 and not is_upper(line.text) and not AUTHORITY.match(line.text)]
+    named = [i for i in candidates if _looks_like_name(block[i].text)]
+    if named or candidates:
+        end = (named or candidates)[0]
+        titles = [l for l in block[:end] if is_upper(l.text)] or block[:end]
+        return [*titles, block[end]]
     return block
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from docgen.lint.checks.common import grouped
 from docgen.lint.context import Context
 from docgen.lint.finding import Finding
 from docgen.lint.zones import lint_words
@@ -36,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         seen.add(line.para.index)
         yield from _cited_parts(ctx, line)
         yield from _proper_nouns(ctx, line)
-    yield from _sentence_starts(ctx)
+    yield from grouped(_sentence_starts(ctx), by_found=False)
 
 
 def _cited_parts(ctx: Context, line) -> Iterator[Finding]:

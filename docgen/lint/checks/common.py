@@ -84,3 +84,21 @@ def _column(ctx: Context, line: Line, column: str) -> tuple[str, str] | None:
         return None  # a flush-left paragraph of its own (Nơi nhận under a biên bản's signatures)
     found = f"{line.column} column" if line.column else "full width"
     return found, f"{column} column"
+
+
+def grouped(findings: Iterator[Finding], by_found: bool = True) -> Iterator[Finding]:
+    """Findings that repeat over many paragraphs: the first of each kind, with a count.
+
+    Kinds are (rule, message, found); with ``by_found`` False, (rule, message) only.
+    """
+    groups: dict[tuple[str, ...], list[Finding]] = {}
+    for finding in findings:
+        key = (finding.rule, finding.message, finding.found if by_found else "")
+        groups.setdefault(key, []).append(finding)
+    for items in groups.values():
+        first = items[0]
+        if len(items) == 1:
+            yield first
+        else:
+            message = f"{first.message} ({len(items)} paragraphs, first shown)"
+            yield Finding(first.rule, message, first.paragraph, first.found, first.expected, first.quote)

@@ -5,7 +5,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from docgen.layout.facts import FACTS, twips_to_mm
-from docgen.lint.checks.common import ALIGN_NAMES, range_text, style_findings
+from docgen.lint.checks.common import ALIGN_NAMES, grouped, range_text, style_findings
 from docgen.lint.context import Context
 from docgen.lint.finding import Finding
 from docgen.lint.textform import is_upper
@@ -78,9 +78,9 @@ def _colour(ctx: Context) -> Iterator[Finding]:
 def _body(ctx: Context) -> Iterator[Finding]:
     """G-05 size of every body paragraph; G-06 alignment, indent and spacing of running text."""
     body = ctx.zones.body
-    yield from _grouped(style_findings_all(ctx, "G-05", body, "body text"))
+    yield from grouped(style_findings_all(ctx, "G-05", body, "body text"))
     running = [l for l in body if _is_running_text(ctx, l)]
-    yield from _grouped(_g06(ctx, running))
+    yield from grouped(_g06(ctx, running))
 
 
 def style_findings_all(ctx: Context, fact_id: str, lines, what: str) -> Iterator[Finding]:
@@ -133,18 +133,3 @@ def _indent(ctx: Context, line, first_line_twips: int) -> Iterator[Finding]:
     if not any(abs(cm - a) <= 0.03 for a in allowed):
         yield ctx.finding("G-06", "body paragraph: first-line indent", line, f"{cm:.2f} cm",
                           " or ".join(f"{a:g} cm" for a in allowed))
-
-
-def _grouped(findings: Iterator[Finding]) -> Iterator[Finding]:
-    """Body findings repeat over many paragraphs: keep the first of each kind, with a count."""
-    groups: dict[tuple[str, str, str], list[Finding]] = {}
-    for finding in findings:
-        groups.setdefault((finding.rule, finding.message, finding.found), []).append(finding)
-    for items in groups.values():
-        first = items[0]
-        if len(items) == 1:
-            yield first
-        else:
-            message = f"{first.message} ({len(items)} paragraphs, first shown)"
-            yield Finding(first.rule, message, first.paragraph, first.found, first.expected, first.quote)
-
