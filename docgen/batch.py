@@ -12,7 +12,7 @@ import string
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from docgen.atomic import atomic_path
 from docgen.errors import DocgenError, InvalidData
@@ -106,8 +106,12 @@ def _unique(name: str, used: set[str]) -> str:
 
 def render_batch(type_name: str, csv_path: str | os.PathLike, out_dir: str | os.PathLike,
                  name_pattern: str | None = None, pdf: bool = False,
-                 templates_dirs: Sequence[str | os.PathLike] | None = None) -> BatchResult:
-    """Render one DOCX per row into ``out_dir`` (and their PDFs in one LibreOffice run)."""
+                 templates_dirs: Sequence[str | os.PathLike] | None = None,
+                 on_row: Callable[[int], None] | None = None) -> BatchResult:
+    """Render one DOCX per row into ``out_dir`` (and their PDFs in one LibreOffice run).
+
+    ``on_row(n)`` is called after each row (progress, or memory sampling in the benchmark).
+    """
     template = load_template(type_name, templates_dirs)
     pattern = name_pattern or DEFAULT_PATTERN
     source, out = Path(csv_path), Path(out_dir)
@@ -121,15 +125,17 @@ def render_batch(type_name: str, csv_path: str | os.PathLike, out_dir: str | os.
             values = {**row, **clean, "type": type_name, "row": row_number, "line": line}
             name = safe_name(pattern.format_map(values))
             target = out / f"{_unique(name, used)}.docx"
-            document = layout().build(build_content(template, clean))
+            content = build_content(template, clean)
             with atomic_path(target) as tmp:
-                document.save(str(tmp))
+                layout().write(content, str(tmp))
             result.written.append(target)
             lines[target] = line
         except DocgenError as error:
             result.failures.append(RowFailure(line, error.cause))
         except (ValueError, KeyError, IndexError, TypeError) as error:
             result.failures.append(RowFailure(line, f"name pattern: {error}"))
+        if on_row:
+            on_row(row_number)
     if pdf and result.written:
         from docgen.pdf import convert_many
 

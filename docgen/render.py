@@ -46,7 +46,8 @@ def render_document(type_name: str, data: dict[str, Any], out_path: str | os.Pat
                     subject: str | None = None) -> Path:
     """Validate, render and write ``out_path`` atomically; raises InvalidData / TemplateProblem."""
     template = load_template(type_name, templates_dirs)
-    document = build_document(template, data, subject)
+    clean = template.schema.validate(data, subject or template.name)
+    content = build_content(template, clean)
     with atomic_path(out_path) as tmp:
-        document.save(str(tmp))
+        layout().write(content, str(tmp))
     return Path(out_path)

@@ -12,15 +12,10 @@ from docgen.layout.facts import FACTS, mm_to_twips
 from docgen.layout.measure import longest_line_pt, text_width_pt
 from docgen.layout.page import Geometry
 from docgen.layout.paragraphs import LINE_EIGHTHS, Spacing, Writer, look
+from docgen.layout.tables import grid
 
 QUOC_HIEU = FACTS["QH-01"]["text"]
 TIEU_NGU = FACTS["QH-02"]["text"]
-
-
-def _table(body, rows: int, widths: tuple[int, int]):
-    table = body.add_table(rows=rows, cols=2)
-    ooxml.borderless_table(table._tbl, list(widths), FACTS["GRID"]["cell_margin_twips"])
-    return table
 
 
 def _names(cell, content: Content, width: int) -> None:
@@ -46,15 +41,15 @@ def _national(cell, width: int) -> None:
     writer.rule(length * FACTS["QH-03"].default("length_ratio"), width)
 
 
-def _number_and_date(row, content: Content) -> None:
+def _number_and_date(row: list, content: Content) -> None:
     """Ô 3 and ô 4 on the same line."""
     before = FACTS["SPACING"]["number_line_space_before_pt"]
     spacing = Spacing(before=before)
     if content.so_ky_hieu is not None:
         text = FACTS["SK-02"]["prefix"] + content.so_ky_hieu
-        Writer(row.cells[0]).line(text, "SK-02", spacing, align=FACTS["SK-01"]["align"])
+        Writer(row[0]).line(text, "SK-02", spacing, align=FACTS["SK-01"]["align"])
     if content.place_date:
-        Writer(row.cells[1]).line(content.place_date, "DT-02", spacing, align=FACTS["DT-01"]["align"])
+        Writer(row[1]).line(content.place_date, "DT-02", spacing, align=FACTS["DT-01"]["align"])
 
 
 def _stamp(writer: Writer, text: str, fact_id: str, width: int) -> None:
@@ -98,10 +93,10 @@ def add_header(body, content: Content, geometry: Geometry, with_number: bool = T
     """The whole header table; ``with_number=False`` gives the header of an attached text."""
     widths = geometry.header_columns
     extras = with_number and _has_extras(content)
-    table = _table(body, 1 + int(with_number) + int(extras), widths)
-    _names(table.cell(0, 0), content, widths[0])
-    _national(table.cell(0, 1), widths[1])
+    cells = grid(body, 1 + int(with_number) + int(extras), widths)
+    _names(cells[0][0], content, widths[0])
+    _national(cells[0][1], widths[1])
     if with_number:
-        _number_and_date(table.rows[1], content)
+        _number_and_date(cells[1], content)
     if extras:
-        _left_extras(table.cell(2, 0), content, widths[0])
+        _left_extras(cells[2][0], content, widths[0])

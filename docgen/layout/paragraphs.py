@@ -42,6 +42,11 @@ class Look:
 
 def look(fact_id: str, **overrides) -> Look:
     """The Look a fact asks for: ``look("NN-03")`` → 12 pt, bold, italic."""
+    return _look(fact_id, tuple(sorted(overrides.items())))
+
+
+@lru_cache(maxsize=512)
+def _look(fact_id: str, overrides: tuple) -> Look:
     style = FACTS.style(fact_id)
     base = Look(
         size=style.size.default if style.size else FACTS.size("G-05"),
@@ -51,7 +56,7 @@ def look(fact_id: str, **overrides) -> Look:
         align=style.align,
         color=FACTS[fact_id].get("color"),
     )
-    return replace(base, **overrides) if overrides else base
+    return replace(base, **dict(overrides)) if overrides else base
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,16 @@ def _element_of(container):
     return container._element
 
 
+def place(container, element) -> None:
+    """Append a block element to a container (before the body's sectPr)."""
+    parent = _element_of(container)
+    sect = parent.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(element)
+    else:
+        parent.append(element)
+
+
 class Writer:
     """Adds paragraphs to a body, table cell, header or footer (a cell's first empty one is reused).
 
@@ -144,11 +159,7 @@ class Writer:
             self._fresh.getparent().replace(self._fresh, p_element)
             self._fresh = None
         else:
-            sect = self.element.find(qn("w:sectPr"))
-            if sect is not None:
-                sect.addprevious(p_element)
-            else:
-                self.element.append(p_element)
+            place(self.container, p_element)
         return Paragraph(p_element, self.container)
 
     def line(self, text: str, fact_id: str | Look, spacing: Spacing = Spacing(), **overrides) -> Paragraph:

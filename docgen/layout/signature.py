@@ -14,6 +14,7 @@ from docgen.layout.content import Content, Signer
 from docgen.layout.facts import FACTS
 from docgen.layout.page import Geometry
 from docgen.layout.paragraphs import LINE_EIGHTHS, Spacing, Writer, look
+from docgen.layout.tables import grid
 from docgen.layout.title import list_lines
 
 ENTRY = FACTS["NN-04"]
@@ -52,22 +53,17 @@ def add_signatures(body, content: Content, signers: list[Signer], geometry: Geom
     before = FACTS["SPACING"]["title_space_before_pt"]
     if len(signers) >= 2:
         half = geometry.text_width // 2
-        table = body.add_table(rows=1, cols=2)
-        ooxml.borderless_table(table._tbl, [half, geometry.text_width - half], FACTS["GRID"]["cell_margin_twips"])
-        ooxml.keep_row_together(table.rows[0]._tr)
-        _signer(table.cell(0, 0), signers[0], before)
-        _signer(table.cell(0, 1), signers[1], before)
+        left, right = grid(body, 1, (half, geometry.text_width - half), keep_rows=True)[0]
+        _signer(left, signers[0], before)
+        _signer(right, signers[1], before)
         if with_noi_nhan:
             _noi_nhan(body, content.noi_nhan, content.drafter, space_before=before)
         return
-    widths = geometry.signature_columns
-    table = body.add_table(rows=1, cols=2)
-    ooxml.borderless_table(table._tbl, list(widths), FACTS["GRID"]["cell_margin_twips"])
-    ooxml.keep_row_together(table.rows[0]._tr)
+    left, right = grid(body, 1, geometry.signature_columns, keep_rows=True)[0]
     if with_noi_nhan:
-        _noi_nhan(table.cell(0, 0), content.noi_nhan, content.drafter, space_before=before)
+        _noi_nhan(left, content.noi_nhan, content.drafter, space_before=before)
     if signers:
-        _signer(table.cell(0, 1), signers[0], before)
+        _signer(right, signers[0], before)
 
 
 def add_address_footer(footer, lines: list[str]) -> None:

@@ -153,3 +153,14 @@ def test_jinja_environment_is_sandboxed_and_strict():
     env = environment(template_dirs())
     assert env.is_safe_attribute is not None and env.undefined is jinja2.StrictUndefined
     assert env.autoescape is True
+
+
+def test_documents_written_one_after_another_share_nothing(tmp_path):
+    """The fast path reuses one scratch document: nothing of the previous one may remain."""
+    first = render_document("cong_van", load_template("cong_van").example, tmp_path / "a.docx")
+    second = render_document("thong_bao", load_template("thong_bao").example, tmp_path / "b.docx")
+    a, b = docx.Document(str(first)), docx.Document(str(second))
+    assert any(p.text.startswith("Địa chỉ:") for p in a.sections[0].first_page_footer.paragraphs)
+    assert not any(p.text for p in b.sections[0].first_page_footer.paragraphs)
+    assert not any("Kính gửi" in p.text for p in b.paragraphs)
+    assert len(b.tables) == 2
