@@ -195,3 +195,41 @@ def test_batch_unknown_pattern_field(tmp_path, rows):
 def test_batch_missing_csv(tmp_path):
     result = run("batch", "giay_gioi_thieu", tmp_path / "none.csv", "--out", tmp_path / "o")
     assert result.exit_code == 1 and result.stderr.startswith(f"docgen: {tmp_path / 'none.csv'}: ")
+
+
+def test_render_with_user_templates_option_and_variable(tmp_path):
+    from tests.render.test_templates import DATA, make_folder
+
+    make_folder(tmp_path / "mine", "thong_bao_xa")
+    data = tmp_path / "d.json"
+    data.write_text(json.dumps(DATA, ensure_ascii=False), encoding="utf-8")
+    by_option = run("render", "thong_bao_xa", "--templates", tmp_path / "mine", "--data", data, "-o", tmp_path / "a.docx")
+    assert by_option.exit_code == 0, by_option.stderr
+    by_variable = run("templates", "list", env={"DOCGEN_TEMPLATES": str(tmp_path / "mine")})
+    assert "thong_bao_xa" in by_variable.stdout
+    missing = run("templates", "list", "--templates", tmp_path / "nowhere")
+    assert missing.exit_code == 1
+    assert missing.stderr == f"docgen: {tmp_path / 'nowhere'}: template folder not found\n"
+
+
+@pytest.mark.slow
+def test_render_pdf_beside_the_docx(tmp_path):
+    import pdfplumber
+
+    out = tmp_path / "out" / "cv.docx"
+    result = run("render", "cong_van", "--example", "--no-input", "-o", out, "--pdf")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [str(out), str(out.with_suffix(".pdf"))]
+    with pdfplumber.open(out.with_suffix(".pdf")) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "Số: 07/SNV-VP" in text and "Bắc Ninh, ngày 05 tháng 3 năm 2025" in text
+    assert sorted(p.name for p in out.parent.iterdir()) == ["cv.docx", "cv.pdf"]
+
+
+@pytest.mark.slow
+def test_batch_pdf_one_per_good_row(tmp_path, rows):
+    out = tmp_path / "out"
+    result = run("batch", "giay_gioi_thieu", rows, "--out", out, "--pdf", "--name", "{so}")
+    assert result.exit_code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["1.docx", "1.pdf", "4.docx", "4.pdf"]
+    assert "2 document(s), 2 PDF(s) written" in result.stdout
