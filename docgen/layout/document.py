@@ -19,7 +19,7 @@ from docgen.layout.content import Attachment, Content
 from docgen.layout.facts import FACTS, pt_to_half_points
 from docgen.layout.header import add_circulation, add_header
 from docgen.layout.page import GEOMETRY, Geometry
-from docgen.layout.paragraphs import Spacing, Writer
+from docgen.layout.paragraphs import Spacing, Writer, keep_last_with_next
 from docgen.layout.signature import add_address_footer, add_signatures
 from docgen.layout.title import add_kinh_gui, add_title
 
@@ -80,6 +80,7 @@ class Layout:
             add_title(document, content.type_name, content.trich_yeu, self.geometry)
         add_kinh_gui(document, content.kinh_gui_label, content.kinh_gui, self.geometry)
         add_body(document, content.body)
+        keep_last_with_next(document)
         add_signatures(document, content, content.signers, self.geometry)
         add_address_footer(document.sections[0].first_page_footer, content.address)
         if content.attachment:

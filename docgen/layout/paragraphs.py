@@ -139,6 +139,13 @@ def place(container, element) -> None:
         parent.append(element)
 
 
+def keep_last_with_next(container) -> None:
+    """Keep the last paragraph with what follows (the body's last line with the signature)."""
+    paragraphs = _element_of(container).findall(qn("w:p"))
+    if paragraphs:
+        Paragraph(paragraphs[-1], container).paragraph_format.keep_with_next = True
+
+
 class Writer:
     """Adds paragraphs to a body, table cell, header or footer (a cell's first empty one is reused).
 
