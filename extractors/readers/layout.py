@@ -30,6 +30,7 @@ GAP_EM = 2.0  # a gap this many text heights wide separates two columns
 JOIN_EM = 0.12  # pieces closer than this are one word ("Đ" + "ầu t" + "ư")
 BAND_GAP_EM = 3.0  # a band stops at a vertical gap wider than this many line heights
 SIDE_TOLERANCE = 6.0  # points a one-sided segment may cross the band's divider
+TALL_UNIT = 1.8  # a word or OCR line this many typical heights tall is not text of a row
 MAX_BAND_SEGMENTS = 3  # rows cut into more pieces are tables, not a two-column band
 RIGHT_SLACK_EM = 3.0  # how far (in text heights) a right-hand line's centre may drift
 RIGHT_START = 0.45  # outside bands, column 1 starts past this share of the width
@@ -106,15 +107,26 @@ def lines_from_rows(word_rows: list[list[Word]], page_width: float) -> list[Line
 
 
 def group_rows(words: list[Word]) -> list[list[Word]]:
-    """Words whose vertical extents overlap by half the smaller height share a row."""
+    """Words whose vertical extents overlap by half the smaller height share a row.
+
+    A word far taller than the text (a signature stroke OCR read as letters) keeps a row
+    of its own, so that it cannot glue two lines together.
+    """
+    if not words:
+        return []
+    limit = TALL_UNIT * statistics.median(w.bottom - w.top for w in words)
     rows: list[list[Word]] = []
     spans: list[list[float]] = []
     for w in sorted(words, key=lambda w: w.top + w.bottom):
         top, bottom = w.top, w.bottom
+        if bottom - top > limit:
+            rows.append([w])
+            spans.append([top, bottom, True])
+            continue
         for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             span = spans[i]
             overlap = (span[1] if span[1] < bottom else bottom) - (span[0] if span[0] > top else top)
-            if overlap >= 0.5 * min(span[1] - span[0], bottom - top):
+            if not span[2] and overlap >= 0.5 * min(span[1] - span[0], bottom - top):
                 rows[i].append(w)
                 if top < span[0]:
                     span[0] = top
@@ -123,7 +135,7 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
                 break
         else:
             rows.append([w])
-            spans.append([top, bottom])
+            spans.append([top, bottom, False])
     order = sorted(range(len(rows)), key=lambda i: spans[i][0])
     return [sorted(rows[i], key=lambda w: w.x0) for i in order]
 
@@ -133,22 +145,29 @@ def group_units(units: list[list[Word]]) -> list[list[Word]]:
 
     Two units share a row when their extents overlap by half the smaller height, so the
     left and right halves of "ỦY BAN NHÂN DÂN      CỘNG HÒA …" meet in one row even when
-    OCR saw them as two lines.
+    OCR saw them as two lines. A row keeps the extent of its first unit, so a line of the
+    right column set between two lines of the left one joins only one of them; a unit far
+    taller than the text (a signature stroke read as letters) stays a row of its own.
     """
+    boxes = [(min(w.top for w in u), max(w.bottom for w in u), u) for u in units if u]
+    if not boxes:
+        return []
+    typical = statistics.median(b[1] - b[0] for b in boxes)
     rows: list[list[Word]] = []
     spans: list[tuple[float, float]] = []
-    boxes = [(min(w.top for w in u), max(w.bottom for w in u), u) for u in units if u]
+    tall: list[bool] = []
     for top, bottom, unit in sorted(boxes, key=lambda b: (b[0] + b[1]) / 2):
+        is_tall = bottom - top > TALL_UNIT * typical
         for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             row_top, row_bottom = spans[i]
             overlap = min(row_bottom, bottom) - max(row_top, top)
-            if overlap >= 0.5 * min(row_bottom - row_top, bottom - top):
-                rows[i].extend(unit)
-                spans[i] = (min(row_top, top), max(row_bottom, bottom))
+            if not (is_tall or tall[i]) and overlap > 0.5 * min(row_bottom - row_top, bottom - top):
+                rows[i].extend(unit)  # the row keeps its first unit's extent: no chaining
                 break
         else:
             rows.append(list(unit))
             spans.append((top, bottom))
+            tall.append(is_tall)
     order = sorted(range(len(rows)), key=lambda i: spans[i][0])
     return [sorted(rows[i], key=lambda w: w.x0) for i in order]
 

@@ -22,13 +22,15 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from docgen.errors import ConversionFailed
-from extractors.readers.layout import Word, group_units, lines_from_rows
+from extractors.readers.layout import Word, group_rows, group_units, lines_from_rows
 from extractors.readers.model import Line
 
 DPI = 300
 LANGUAGE = "vie"
 MIN_CONFIDENCE = 20.0  # words below this are specks, seal rims and signature strokes
 TIMEOUT_S = 180
+SPECK_HEIGHT = 0.6  # a word of 1–2 letters lower than this share of the text height is a mark
+ACCENT_MARKS = set("`'\"^~¨´ˆ˜‘’“”,.")
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     """
     image, width, height = render_page(pdf, index, dpi, masks)
     words = read_tsv(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
-    kept = [w for w in words if _keep(w)]
+    kept = [w for w in words if _keep(w, _typical_height(words))]
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
     lines = [l for l in _tesseract_lines(kept) if not _mostly_inside(l, drops)]
@@ -67,8 +69,8 @@ def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
     page = pdf[index]
     try:
         width, height = page.get_size()
-        bitmap = page.render(scale=dpi / 72.0, grayscale=True, draw_annots=True)
-        image = bitmap.to_pil().convert("L")
+        bitmap = page.render(scale=dpi / 72.0, draw_annots=True)
+        image = red_channel(bitmap.to_pil())
         bitmap.close()
     finally:
         page.close()
@@ -78,6 +80,20 @@ def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
         for x0, top, x1, bottom in masks:
             draw.rectangle([x0 * k, top * k, x1 * k, bottom * k], fill=255)
     return image, width, height
+
+
+def red_channel(image):
+    """The page in grey as seen through a red filter: red seals and stamps vanish.
+
+    The round red seal of the issuing body sits on the signer's title and name, and
+    red incoming-mail and urgency stamps sit on the header; black print stays black.
+    """
+    grey = image.getchannel("R") if image.mode in ("RGB", "RGBA", "RGBX") else image.convert("L")
+    return grey.point(_PAPER)
+
+
+# light grey (the ghost of a red seal, paper texture) becomes white; ink keeps its shade
+_PAPER = [255 if v >= 175 else v for v in range(256)]
 
 
 def image_bytes(image) -> bytes:
@@ -127,12 +143,20 @@ def read_tsv(tsv: str, scale: float) -> list[_OcrWord]:
     return words
 
 
-def _keep(item: _OcrWord) -> bool:
-    """Drop specks: unsure words, unless they look like a real word ("tháng" beside ink)."""
+def _typical_height(words: list[_OcrWord]) -> float:
+    heights = sorted(w.word.height for w in words if len(w.word.text) >= 2)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def _keep(item: _OcrWord, typical: float) -> bool:
+    """Drop specks: unsure words (unless they look like a real word, "tháng" beside ink),
+    accent marks read on a line of their own ("À" over "Trần"), stray quote marks."""
     word = item.word
     if word.conf is not None and word.conf < MIN_CONFIDENCE:
         return len(word.text) >= 3 and word.text.isalpha()
-    return any(c.isalnum() for c in word.text) or (word.conf or 0) >= 60
+    if not any(c.isalnum() for c in word.text):
+        return (word.conf or 0) >= 60 and not set(word.text) <= ACCENT_MARKS
+    return len(word.text) > 2 or word.height >= SPECK_HEIGHT * typical
 
 
 def _mostly_inside(line: list[Word], boxes) -> bool:
@@ -148,7 +172,12 @@ def _centre_in(word: Word, box) -> bool:
 
 
 def _tesseract_lines(words: list[_OcrWord]) -> list[list[Word]]:
+    """Tesseract's lines, each split again where it took two printed lines for one.
+
+    Small, tightly set lines (a Nơi nhận list beside a signature) sometimes come back as
+    one line with the words of both; grouping its words by vertical overlap parts them.
+    """
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for item in words:
         lines.setdefault(item.line_key, []).append(item.word)
-    return list(lines.values())
+    return [row for line in lines.values() for row in group_rows(line)]
