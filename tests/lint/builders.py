@@ -45,6 +45,7 @@ class P:
     rule_ratio: float = 0.4  # the drawn line's length as a share of the text's width
     rule_text: str | None = None  # the text the line is measured against (default: this one)
     space_after_pt: float | None = None
+    space_before_pt: float = 0
     line_spacing: float | None = None
     bold_label: str = ""  # a bold first run ("Điều 1. ") before the text
     color: str | None = None  # hex, e.g. "FF0000"
@@ -146,7 +147,7 @@ def dispatch_parts() -> Parts:
                   P("- Lưu: VT, KGVX.", size=11, align="left")],
         signature=_signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Cường"),
     )
-    parts.so.append(P("V/v báo cáo kết quả thực hiện kế hoạch", size=12))
+    parts.so.append(P("V/v báo cáo kết quả thực hiện kế hoạch", size=12, space_before_pt=6))
     return parts
 
 
@@ -229,7 +230,7 @@ def add_paragraph(container, spec: P, width_twips: int):
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
     paragraph.alignment = ALIGN[spec.align]
-    fmt.space_before, fmt.space_after = Pt(0), Pt(spec.space_after_pt or 0)
+    fmt.space_before, fmt.space_after = Pt(spec.space_before_pt), Pt(spec.space_after_pt or 0)
     if spec.first_line_cm is not None:
         fmt.first_line_indent = Cm(spec.first_line_cm)
     fmt.line_spacing = spec.line_spacing or 1.0

@@ -33,6 +33,18 @@ def _vv(ctx: Context) -> Iterator[Finding]:
     if not lines[0].text.startswith(prefix):
         yield ctx.finding("TL-04", "V/v prefix", lines[0], f"“{lines[0].text[:len(prefix) + 8]}”", f"“{prefix}…”")
     yield from style_findings(ctx, "TL-04", lines, "trích yếu of a công văn (V/v)", skip=("case",))
+    yield from _gap_after_so(ctx, lines[0])
+
+
+def _gap_after_so(ctx: Context, vv) -> Iterator[Finding]:
+    """TL-04: 6 pt between the Số line and the V/v line."""
+    so = ctx.zones.so
+    if so is None or so.para is vv.para:
+        return
+    gap = (ctx.para_format(vv.para).before + ctx.para_format(so.para).after) / 20
+    required = FACTS["TL-04"]["space_before_pt"]
+    if gap + 0.5 < required:
+        yield ctx.finding("TL-04", "space between Số and V/v", vv, f"{gap:g} pt", f"{required:g} pt")
 
 
 def _can_cu(ctx: Context) -> Iterator[Finding]:
