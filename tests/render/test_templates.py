@@ -164,3 +164,23 @@ def test_documents_written_one_after_another_share_nothing(tmp_path):
     assert not any(p.text for p in b.sections[0].first_page_footer.paragraphs)
     assert not any("Kính gửi" in p.text for p in b.paragraphs)
     assert len(b.tables) == 2
+
+
+def test_template_files_are_nfc():
+    import unicodedata
+
+    from docgen.templates import builtin_dir
+
+    files = [p for p in builtin_dir().rglob("*") if p.suffix in {".j2", ".toml", ".yaml"}]
+    assert len(files) >= 29 * 3
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert unicodedata.is_normalized("NFC", text), path
+
+
+def test_rendered_text_is_nfc(rendered):
+    import unicodedata
+
+    for path in rendered.values():
+        for p in docx.Document(str(path)).paragraphs:
+            assert unicodedata.is_normalized("NFC", p.text)
