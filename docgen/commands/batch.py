@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from docgen.commands.common import EXIT_FAILED, report
-from docgen.commands.templates import TEMPLATES_OPTION, _load
+from docgen.commands.templates import TEMPLATES_OPTION, load_or_exit
 from docgen.errors import DocgenError
 
 
@@ -23,7 +23,7 @@ def batch(type_name, rows, out_dir, name_pattern, pdf, templates_dirs) -> None:
     """Render one TYPE document per CSV row (header = field names); failed rows are reported."""
     from docgen.batch import render_batch
 
-    _load(type_name, templates_dirs)
+    load_or_exit(type_name, templates_dirs)
     try:
         result = render_batch(type_name, rows, out_dir, name_pattern, pdf, templates_dirs or None)
     except DocgenError as error:

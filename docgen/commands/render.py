@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from docgen.commands.common import EXIT_FAILED, report, stdout_is_terminal
-from docgen.commands.templates import TEMPLATES_OPTION, _load
+from docgen.commands.templates import TEMPLATES_OPTION, load_or_exit
 from docgen.errors import DocgenError
 from docgen.schema import Field, is_blank
 from docgen.templates import DocTemplate, read_data_file
@@ -88,7 +88,7 @@ def render(type_name, data_file, assignments, example, output, pdf, no_input, te
     """Render a document of TYPE in the format of Nghị định 30 (DOCX, and PDF with --pdf)."""
     from docgen.render import render_document
 
-    template = _load(type_name, templates_dirs)
+    template = load_or_exit(type_name, templates_dirs)
     target = _output_path(output, type_name)
     subject = str(data_file) if data_file else type_name
     try:

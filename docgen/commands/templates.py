@@ -24,12 +24,16 @@ def _json_default(value):
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _load(type_name: str, templates_dirs):
+def load_or_exit(type_name: str, templates_dirs):
+    """The template, or one error line and exit 2 (unknown name) or 1 (broken template)."""
     try:
         return load_template(type_name, templates_dirs or None)
     except DocgenError as error:
         report(error.subject, error.cause)
         sys.exit(EXIT_USAGE if "no such template" in error.cause else EXIT_FAILED)
+
+
+_load = load_or_exit  # the name docgen/commands/draft.py imports
 
 
 @click.group("templates")
@@ -64,7 +68,7 @@ def list_command(fmt: str, templates_dirs) -> None:
 @TEMPLATES_OPTION
 def show_command(type_name: str, templates_dirs) -> None:
     """The fields of TYPE: name, type, required, default, pattern and help text."""
-    template = _load(type_name, templates_dirs)
+    template = load_or_exit(type_name, templates_dirs)
     click.echo(f"{template.name}: {template.title} ({template.code or 'không có mã'}), Mẫu {template.mau}")
     if template.description:
         click.echo(template.description)
@@ -89,5 +93,5 @@ def show_command(type_name: str, templates_dirs) -> None:
 @TEMPLATES_OPTION
 def example_command(type_name: str, templates_dirs) -> None:
     """The example data of TYPE as JSON (save it, edit it, pass it to --data)."""
-    template = _load(type_name, templates_dirs)
+    template = load_or_exit(type_name, templates_dirs)
     click.echo(json.dumps(template.example, ensure_ascii=False, indent=2, default=_json_default))
