@@ -19,7 +19,7 @@ class Context:
     paras: list[Para]
     lines: list[Line]
     zones: Zones
-    _runs: dict[int, RunFormat] = field(default_factory=dict)
+    _runs: dict[int, tuple[Any, RunFormat]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, document: Any) -> "Context":
@@ -28,10 +28,11 @@ class Context:
         return cls(document, FormatResolver(document), paras, lines, find_zones(lines))
 
     def run_format(self, run: Any, p: Any | None = None) -> RunFormat:
-        key = id(run)
-        if key not in self._runs:
-            self._runs[key] = self.resolver.run_format(run, p)
-        return self._runs[key]
+        """The run's effective format, cached (the run is kept so its id cannot be reused)."""
+        cached = self._runs.get(id(run))
+        if cached is None or cached[0] is not run:
+            cached = self._runs[id(run)] = (run, self.resolver.run_format(run, p))
+        return cached[1]
 
     def line_formats(self, line: Line) -> list[RunFormat]:
         """The formats of the runs that carry visible text on ``line``."""
