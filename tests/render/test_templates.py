@@ -184,3 +184,64 @@ def test_rendered_text_is_nfc(rendered):
     for path in rendered.values():
         for p in docx.Document(str(path)).paragraphs:
             assert unicodedata.is_normalized("NFC", p.text)
+
+
+STRUCTURED = """<van_ban><co_quan>{{ co_quan }}</co_quan><so>{{ so }}</so><ten_loai>Quy chế</ten_loai>
+<trich_yeu>{{ trich_yeu }}</trich_yeu><noi_dung>
+<phan tieu_de="Quy định chung">
+<chuong tieu_de="Phạm vi"><muc tieu_de="Đối tượng"><dieu tieu_de="Phạm vi điều chỉnh">{{ noi_dung }}</dieu>
+<dieu><khoan>Khoản một.</khoan><khoan tieu_de="Khoản có tiêu đề">{% for i in range(7) %}<diem>Điểm {{ i }}.</diem>{% endfor %}</khoan></dieu>
+</muc><muc tieu_de="Thứ hai"><tieu_muc tieu_de="Nhỏ"><dieu>Điều trong tiểu mục.</dieu></tieu_muc></muc></chuong>
+</phan><phan tieu_de="Tổ chức thực hiện"><chuong tieu_de="Hiệu lực"><dieu><khoan>Có hiệu lực.</khoan></dieu></chuong></phan>
+</noi_dung><chu_ky><dong>Giám đốc</dong><ho_ten>A</ho_ten></chu_ky><noi_nhan><dong>Lưu: VT, VP</dong></noi_nhan></van_ban>
+"""
+
+
+def test_phan_chuong_muc_dieu_khoan_diem_numbering(tmp_path):
+    make_folder(tmp_path, "cau_truc", STRUCTURED)
+    out = render_document("cau_truc", DATA, tmp_path / "s.docx", [tmp_path])
+    texts = [p.text for p in docx.Document(str(out)).paragraphs if p.text]
+    body = texts[texts.index("QUY CHẾ") + 2:]
+    assert body == [
+        "Phần I", "QUY ĐỊNH CHUNG", "Chương I", "PHẠM VI", "Mục 1", "ĐỐI TƯỢNG",
+        "Điều 1. Phạm vi điều chỉnh", "Nội dung.",
+        "Điều 2.", "1. Khoản một.", "2. Khoản có tiêu đề",
+        "a) Điểm 0.", "b) Điểm 1.", "c) Điểm 2.", "d) Điểm 3.", "đ) Điểm 4.", "e) Điểm 5.", "g) Điểm 6.",
+        "Mục 2", "THỨ HAI", "Tiểu mục 1", "NHỎ", "Điều 3. Điều trong tiểu mục.",
+        "Phần II", "TỔ CHỨC THỰC HIỆN", "Chương II", "HIỆU LỰC", "Điều 4.", "1. Có hiệu lực./.",
+    ]
+
+
+@pytest.mark.parametrize("authority, lines", [
+    ("TUQ. Giám đốc", ["TUQ. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]),
+    ("Q. Giám đốc", ["Q. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]),
+    ("TL. Giám đốc\nKT. Chánh Văn phòng", ["TL. GIÁM ĐỐC", "KT. CHÁNH VĂN PHÒNG", "PHÓ GIÁM ĐỐC"]),
+])
+def test_signing_authorities(tmp_path, authority, lines):
+    data = {**load_template("ke_hoach").example, "quyen_han": authority}
+    out = render_document("ke_hoach", data, tmp_path / "k.docx")
+    cell = docx.Document(str(out)).tables[1].cell(0, 1)
+    assert [p.text for p in cell.paragraphs if p.text] == [*lines, "Nguyễn Văn An"]
+
+
+def test_signing_authority_pattern():
+    from docgen.schema import FieldProblems
+
+    with pytest.raises(FieldProblems, match=r"quyen_han: invalid: 'T.M. Giám đốc' does not match"):
+        load_template("ke_hoach").schema.validate({**load_template("ke_hoach").example, "quyen_han": "T.M. Giám đốc"})
+
+
+def test_secrecy_urgency_and_circulation_marks(tmp_path):
+    data = {**load_template("cong_van").example, "do_mat": "MẬT", "do_khan": "KHẨN", "luu_hanh": "LƯU HÀNH NỘI BỘ"}
+    document = docx.Document(str(render_document("cong_van", data, tmp_path / "m.docx")))
+    from tests.render import probe
+
+    first = document.paragraphs[0]
+    assert first.text == "LƯU HÀNH NỘI BỘ" and probe.bold(first)
+    assert probe.borders(first) == {"top", "left", "bottom", "right"}
+    cell = document.tables[0].cell(2, 0)
+    texts = [p.text for p in cell.paragraphs if p.text]
+    assert texts[-2:] == ["MẬT", "KHẨN"] and texts[0].startswith("V/v ")
+    urgent = [p for p in cell.paragraphs if p.text == "KHẨN"][0]
+    assert probe.color(urgent) == {"FF0000"} and probe.borders(urgent) == {"top", "left", "bottom", "right"}
+    assert abs(probe.rule_length(urgent, probe.cell_width(cell)) / 56.69 - 20) < 0.5, "KHẨN frame is 20 mm"
