@@ -29,6 +29,8 @@ DPI = 300
 LANGUAGE = "vie"
 MIN_CONFIDENCE = 20.0  # words below this are specks, seal rims and signature strokes
 TIMEOUT_S = 180
+MIN_SKEW = 0.002  # below about 0.1°, boxes are left as they are
+SKEW_MIN_SPAN = 150.0  # points: lines shorter than this do not vote on the skew
 SPECK_HEIGHT = 0.6  # a word of 1–2 letters lower than this share of the text height is a mark
 ACCENT_MARKS = set("`'\"^~¨´ˆ˜‘’“”,.")
 
@@ -55,10 +57,11 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     """
     image, width, height = render_page(pdf, index, dpi, masks)
     words = read_tsv(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
-    kept = [w for w in words if _keep(w, _typical_height(words))]
+    kept = _outside(drops, [w for w in words if _keep(w, _typical_height(words))])
+    kept = _level(kept)
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
-    lines = [l for l in _tesseract_lines(kept) if not _mostly_inside(l, drops)]
+    lines = _tesseract_lines(kept)
     return OcrPage(lines_from_rows(group_units(lines), width), width, height, mean)
 
 
@@ -93,7 +96,7 @@ def red_channel(image):
 
 
 # light grey (the ghost of a red seal, paper texture) becomes white; ink keeps its shade
-_PAPER = [255 if v >= 175 else v for v in range(256)]
+_PAPER = [255 if v >= 220 else v for v in range(256)]
 
 
 def image_bytes(image) -> bytes:
@@ -157,6 +160,51 @@ def _keep(item: _OcrWord, typical: float) -> bool:
     if not any(c.isalnum() for c in word.text):
         return (word.conf or 0) >= 60 and not set(word.text) <= ACCENT_MARKS
     return len(word.text) > 2 or word.height >= SPECK_HEIGHT * typical
+
+
+def _level(words: list[_OcrWord]) -> list[_OcrWord]:
+    """Undo a scan's skew in the word boxes, so that a printed line is one row.
+
+    The slope is the median, over tesseract's longer lines, of the least-squares slope of
+    word centres; each box is then shifted up or down by slope × x.
+    """
+    slope = _skew(words)
+    if abs(slope) < MIN_SKEW:
+        return words
+    out = []
+    for item in words:
+        w = item.word
+        shift = slope * (w.x0 + w.x1) / 2
+        moved = Word(w.text, w.x0, w.top - shift, w.x1, w.bottom - shift, w.size, w.bold, w.conf)
+        out.append(_OcrWord(moved, item.line_key))
+    return out
+
+
+def _skew(words: list[_OcrWord]) -> float:
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for item in words:
+        lines.setdefault(item.line_key, []).append(item.word)
+    slopes = []
+    for line in lines.values():
+        xs = [(w.x0 + w.x1) / 2 for w in line]
+        ys = [(w.top + w.bottom) / 2 for w in line]
+        if len(line) < 4 or max(xs) - min(xs) < SKEW_MIN_SPAN:
+            continue
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        spread = sum((x - mx) ** 2 for x in xs)
+        slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / spread)
+    return sorted(slopes)[len(slopes) // 2] if slopes else 0.0
+
+
+def _outside(boxes, words: list[_OcrWord]) -> list[_OcrWord]:
+    """The words of the tesseract lines that do not lie mostly inside one of ``boxes``."""
+    if not boxes:
+        return words
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for item in words:
+        lines.setdefault(item.line_key, []).append(item.word)
+    dropped = {key for key, line in lines.items() if _mostly_inside(line, boxes)}
+    return [item for item in words if item.line_key not in dropped]
 
 
 def _mostly_inside(line: list[Word], boxes) -> bool:

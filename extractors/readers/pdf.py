@@ -186,16 +186,19 @@ class StampRegion:
 
 
 def _best_box(word: Word, boxes: list[tuple]) -> int | None:
-    """Index of the annotation box holding most of ``word`` (the smaller one on a tie)."""
-    best, best_key = None, None
+    """Index of the smallest annotation box holding at least half of ``word``.
+
+    Widgets overlap (the publishing stamp beside the "Ký bởi" one), and stamp text runs a
+    little past its widget's edge: the most specific box that holds the word wins.
+    """
+    best, best_area = None, None
     area = max((word.x1 - word.x0) * (word.bottom - word.top), 1e-6)
     for i, (x0, top, x1, bottom) in enumerate(boxes):
         w = min(x1, word.x1) - max(x0, word.x0)
         h = min(bottom, word.bottom) - max(top, word.top)
-        share = max(w, 0) * max(h, 0) / area
-        key = (round(share, 2), -(x1 - x0) * (bottom - top))
-        if share >= 0.5 and (best_key is None or key > best_key):
-            best, best_key = i, key
+        box_area = (x1 - x0) * (bottom - top)
+        if w > 0 and h > 0 and w * h >= 0.5 * area and (best is None or box_area < best_area):
+            best, best_area = i, box_area
     return best
 
 
