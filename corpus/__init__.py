@@ -17,11 +17,12 @@ from typing import IO, Any
 from corpus.graph import Graph, graph
 from corpus.ingest import IngestOptions, IngestReport, ingest
 from corpus.progress import Progress, TerminalProgress
-from corpus.search import Filters, Hit, TargetHit, parse_years, search, stats, targets
+from corpus.search import (WINDOW, Filters, Hit, Hits, TargetHit, parse_years, search, stats,
+                           targets)
 from corpus.store import Store, database_cause
 from docgen.errors import CorpusProblem, InvalidData
 
-__all__ = ["Corpus", "ingest_shards", "Filters", "Hit", "TargetHit", "Graph", "IngestOptions", "IngestReport",
+__all__ = ["Corpus", "ingest_shards", "Filters", "Hit", "Hits", "TargetHit", "Graph", "IngestOptions", "IngestReport",
            "Progress", "TerminalProgress", "parse_years"]
 
 DEFAULT_DB = "corpus.db"
@@ -68,8 +69,9 @@ class Corpus:
 
     @_database_errors
     def search(self, query: str, filters: Filters = Filters(), limit: int = 20,
-               accents: str = "auto") -> list[Hit]:
-        return search(self.store, query, filters, limit, accents)
+               accents: str = "auto", window: int = WINDOW) -> Hits:
+        """Best-ranked documents; see ``corpus.search.search`` for ``window``."""
+        return search(self.store, query, filters, limit, accents, window)
 
     @_database_errors
     def targets(self, query: str, filters: Filters = Filters(), limit: int = 100,

@@ -4,7 +4,8 @@ Each migration runs in one transaction and records its number in ``migrations``;
 opened by this code is brought up to ``LATEST``. Never edit a released migration: add one.
 The full-text tables are contentless (``content=''``): the index stores tokens only, the text
 itself lives once in ``texts``. Deleting from them needs the values that were inserted, which
-``store.py`` recomputes with ``fold`` — a migration that changes ``fold`` must rebuild them.
+``store.py`` recomputes from the stored rows with ``fold`` and ``terms.meta_tokens`` — a
+migration that changes either must rebuild the full-text tables.
 """
 from __future__ import annotations
 
@@ -31,11 +32,17 @@ CREATE TABLE documents (
     signer        TEXT,
     signer_loose  TEXT,
     subject       TEXT,
-    ingested_at   TEXT NOT NULL,
-    record        TEXT NOT NULL     -- docgen.document/1 JSON without the text
+    ingested_at   TEXT NOT NULL
 );
 CREATE INDEX documents_number_key ON documents(number_key);
 CREATE INDEX documents_year ON documents(year);
+CREATE INDEX documents_issued ON documents(issued_on, id);
+
+-- the whole record, apart from the columns above so that scans of documents stay small
+CREATE TABLE records (
+    doc_id  INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    record  TEXT NOT NULL           -- docgen.document/1 JSON without the text
+);
 
 CREATE TABLE texts (
     doc_id  INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
@@ -86,15 +93,16 @@ CREATE TABLE failures (
     failed_at  TEXT NOT NULL
 );
 
+-- issuer, signer: folded names; meta: year, type and citation tokens (corpus/terms.py)
 CREATE VIRTUAL TABLE doc_fts USING fts5(
-    subject, text, subject_folded, text_folded,
+    subject, text, subject_folded, text_folded, issuer, signer, meta,
     content='', tokenize='unicode61 remove_diacritics 0'
 );
 CREATE VIRTUAL TABLE target_fts USING fts5(
     indicator, scope, indicator_folded, scope_folded,
     content='', tokenize='unicode61 remove_diacritics 0'
 );
-INSERT INTO doc_fts(doc_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 10.0, 1.0)');
+INSERT INTO doc_fts(doc_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 10.0, 1.0, 0, 0, 0)');
 INSERT INTO target_fts(target_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 4.0, 1.0)');
 """),
 ]

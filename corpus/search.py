@@ -9,11 +9,13 @@ matches them exactly ("số" does not find "sở"). ``accents="ignore"`` folds e
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from corpus.fold import fold, has_marks, loose, number_key
 from corpus.store import Store
+from corpus.terms import cite_token, type_query_tokens, year_terms
 from docgen.errors import InvalidData
 
 ACCENT_MODES = ("auto", "exact", "ignore")
@@ -143,28 +145,100 @@ def _like(text: str) -> str:
 
 HIT_COLUMNS = ("d.id, d.doc_name, d.doc_code, d.number_raw, d.issued_on, d.issuer, d.signer, "
                "d.subject, (SELECT min(path) FROM paths p WHERE p.doc_id = d.id) AS path")
+BM25 = "bm25(doc_fts, 10.0, 1.0, 10.0, 1.0, 0, 0, 0)"  # a subject word weighs ten text words
+WINDOW = 5000
+
+
+class Hits(list):
+    """Search results, best first. ``complete`` is False when more than ``window`` documents
+    matched and ranking was done among the ``window`` most recently stored of them."""
+
+    complete: bool = True
+
+
+def filter_terms(filters: Filters) -> list[str] | None:
+    """The filters as FTS5 expressions on the issuer, signer and meta columns (all required);
+    None when a filter can never match (it has no letters or digits)."""
+    parts: list[str] = []
+    if filters.doc_type:
+        parts.append(_any_of(type_query_tokens(filters.doc_type)))
+    if filters.years:
+        parts.append(_any_of(year_terms(*filters.years)))
+    if filters.cites:
+        key = number_key(filters.cites)
+        parts.append(_any_of([cite_token(key)] if key else []))
+    for column, value in (("issuer", filters.issuer), ("signer", filters.signer)):
+        if value:
+            words = re.findall(r"\w+", fold(value))
+            parts.append("{" + column + "} : (" + " AND ".join(f'"{w}"' for w in words) + ")"
+                         if words else "")
+    return None if "" in parts else parts
+
+
+def _any_of(tokens: list[str]) -> str:
+    return "{meta} : (" + " OR ".join(tokens) + ")" if tokens else ""
 
 
 def search(store: Store, query: str, filters: Filters = Filters(), limit: int = 20,
-           accents: str = "auto") -> list[Hit]:
-    """The best-ranked documents for ``query`` that pass ``filters`` (best first)."""
+           accents: str = "auto", window: int = WINDOW) -> Hits:
+    """The best-ranked documents for ``query`` that pass ``filters`` (best first); with an
+    empty query, the documents passing the filters, newest first.
+
+    BM25 costs a few microseconds per matching document, so a query matching most of a
+    large index is ranked among its ``window`` newest matches (``window=0``: all of them).
+    """
     expression = match_expression(query, ("subject", "text"), accents)
-    where, args = _filter_sql(filters)
-    if expression is None:
-        sql = (f"SELECT {HIT_COLUMNS}, NULL AS score FROM documents d "
-               f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-               "ORDER BY d.issued_on DESC, d.id LIMIT ?")
+    parts = filter_terms(filters)
+    hits = Hits()
+    if parts is None:
+        return hits
+    if expression is not None:
+        ids, hits.complete = _ranked_ids(store, " AND ".join([expression, *parts]), limit,
+                                         window)
     else:
-        sql = (f"SELECT {HIT_COLUMNS}, f.rank AS score FROM doc_fts f "
-               "JOIN documents d ON d.id = f.rowid WHERE doc_fts MATCH ? "
-               + "".join(f" AND {w}" for w in where) + " ORDER BY f.rank LIMIT ?")
-        args = [expression, *args]
-    rows = store.conn.execute(sql, [*args, limit]).fetchall()
+        ids = [(doc_id, None) for doc_id in _newest_ids(store, parts, filters, limit, window)]
     terms = _plain_terms(query)
-    return [Hit(r["id"], None if r["score"] is None else round(-r["score"], 3), r["doc_name"],
-                r["doc_code"], r["number_raw"], r["issued_on"], r["issuer"], r["signer"],
-                r["subject"], r["path"], snippet(store.text(r["id"]) or "", terms))
-            for r in rows]
+    for doc_id, score in ids:
+        r = store.conn.execute(f"SELECT {HIT_COLUMNS} FROM documents d WHERE d.id = ?",
+                               (doc_id,)).fetchone()
+        hits.append(Hit(r["id"], None if score is None else round(-score, 3), r["doc_name"],
+                        r["doc_code"], r["number_raw"], r["issued_on"], r["issuer"], r["signer"],
+                        r["subject"], r["path"], snippet(store.text(doc_id) or "", terms)))
+    return hits
+
+
+def _ranked_ids(store: Store, expression: str, limit: int,
+                window: int) -> tuple[list[tuple[int, float]], bool]:
+    """(id, bm25) of the best ``limit`` matches, scoring at most ``window`` of them."""
+    sql = f"SELECT rowid, {BM25} FROM doc_fts WHERE doc_fts MATCH ?"
+    if window:
+        rows = store.conn.execute(sql + " ORDER BY rowid DESC LIMIT ?",
+                                  (expression, window + 1)).fetchall()
+        best = sorted(rows[:window], key=lambda row: (row[1], -row[0]))[:limit]
+        return [tuple(r) for r in best], len(rows) <= window
+    rows = store.conn.execute(sql + " ORDER BY 2, 1 DESC LIMIT ?", (expression, limit)).fetchall()
+    return [tuple(r) for r in rows], True
+
+
+def _newest_ids(store: Store, parts: list[str], filters: Filters, limit: int,
+                window: int) -> list[int]:
+    """Documents passing the filters, newest issue date first.
+
+    Few matches: found in the index, then sorted. Many: walk the issue-date index instead,
+    which meets ``limit`` of them early.
+    """
+    if parts:
+        ids = [r[0] for r in store.conn.execute(
+            "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (" AND ".join(parts), (window or WINDOW) + 1))]
+        if len(ids) <= (window or WINDOW):
+            return [r[0] for r in store.conn.execute(
+                "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) "
+                "ORDER BY issued_on DESC, id DESC LIMIT ?", (json.dumps(ids), limit))]
+    where, args = _filter_sql(filters)
+    return [r[0] for r in store.conn.execute(
+        "SELECT d.id FROM documents d " + ("WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY d.issued_on DESC, d.id DESC LIMIT ?", [*args, limit])]
 
 
 def _plain_terms(query: str) -> list[str]:

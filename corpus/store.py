@@ -16,10 +16,11 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from corpus import schema
 from corpus.fold import fold, loose, number_key
+from corpus.terms import meta_tokens
 from docgen.errors import CorpusProblem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -113,12 +114,23 @@ class Store:
         Content already stored (same sha256) only gains the paths. Each path is pointed at
         this record and loses any failure row.
         """
-        sha = record["source"]["sha256"]
         with self.transaction():
-            doc_id = self.doc_id_for_sha(sha)
-            if doc_id is None:
-                doc_id = self._insert(record)
-            self._attach(doc_id, files)
+            return self._put(record, files)
+
+    def put_many(self, items: Iterable[tuple[dict[str, Any], list[FileRef]]]) -> int:
+        """Store many (record, paths) pairs in one transaction (bulk loads); return how many."""
+        count = 0
+        with self.transaction():
+            for record, files in items:
+                self._put(record, files)
+                count += 1
+        return count
+
+    def _put(self, record: dict[str, Any], files: list[FileRef]) -> int:
+        doc_id = self.doc_id_for_sha(record["source"]["sha256"])
+        if doc_id is None:
+            doc_id = self._insert(record)
+        self._attach(doc_id, files)
         return doc_id
 
     def attach(self, doc_id: int, files: list[FileRef]) -> None:
@@ -144,24 +156,37 @@ class Store:
         cur = self.conn.execute(
             "INSERT INTO documents(sha256, format, pages, text_layer, ocr, doc_name, doc_code, "
             "type_key, number_raw, number_key, issued_on, year, issuer, issuer_loose, signer, "
-            "signer_loose, subject, ingested_at, record) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "signer_loose, subject, ingested_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             _document_row(stored))
         doc_id = cur.lastrowid
+        self.conn.execute("INSERT INTO records(doc_id, record) VALUES (?, ?)",
+                          (doc_id, json.dumps(stored, ensure_ascii=False)))
         self.conn.execute("INSERT INTO texts(doc_id, text) VALUES (?, ?)", (doc_id, text))
-        self._index_text(doc_id, stored.get("subject") or "", text)
         self._insert_references(doc_id, stored.get("references") or [])
         self._insert_targets(doc_id, stored.get("targets") or [])
+        self._index_document(doc_id)
         return doc_id
 
-    def _index_text(self, doc_id: int, subject: str, text: str, delete: bool = False) -> None:
-        values = (doc_id, subject, text, fold(subject), fold(text))
+    def _fts_values(self, doc_id: int) -> tuple:
+        """What doc_fts indexes for a document, always derived from its stored rows."""
+        subject, issuer, signer, year, code, name = self.conn.execute(
+            "SELECT subject, issuer, signer, year, doc_code, doc_name FROM documents "
+            "WHERE id = ?", (doc_id,)).fetchone()
+        keys = [r[0] for r in self.conn.execute(
+            "SELECT number_key FROM doc_references WHERE doc_id = ? ORDER BY position", (doc_id,))]
+        subject, text = subject or "", self.text(doc_id) or ""
+        return (doc_id, subject, text, fold(subject), fold(text), fold(issuer or ""),
+                fold(signer or ""), meta_tokens(year, code, name, keys))
+
+    def _index_document(self, doc_id: int, delete: bool = False) -> None:
+        columns = "rowid, subject, text, subject_folded, text_folded, issuer, signer, meta"
         if delete:  # contentless FTS: a delete repeats the values that were indexed
-            self.conn.execute("INSERT INTO doc_fts(doc_fts, rowid, subject, text, subject_folded, "
-                              "text_folded) VALUES ('delete', ?, ?, ?, ?, ?)", values)
+            self.conn.execute(f"INSERT INTO doc_fts(doc_fts, {columns}) VALUES "
+                              "('delete', ?, ?, ?, ?, ?, ?, ?, ?)", self._fts_values(doc_id))
         else:
-            self.conn.execute("INSERT INTO doc_fts(rowid, subject, text, subject_folded, "
-                              "text_folded) VALUES (?, ?, ?, ?, ?)", values)
+            self.conn.execute(f"INSERT INTO doc_fts({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                              self._fts_values(doc_id))
 
     def _insert_references(self, doc_id: int, references: list[dict]) -> None:
         self.conn.executemany(
@@ -215,9 +240,7 @@ class Store:
             self._delete(doc_id)
 
     def _delete(self, doc_id: int) -> None:
-        subject = self.conn.execute("SELECT subject FROM documents WHERE id = ?",
-                                    (doc_id,)).fetchone()[0] or ""
-        self._index_text(doc_id, subject, self.text(doc_id) or "", delete=True)
+        self._index_document(doc_id, delete=True)
         for row in self.conn.execute("SELECT id, indicator, scope FROM targets WHERE doc_id = ?",
                                      (doc_id,)).fetchall():
             self._index_target(row[0], row[1] or "", row[2] or "", delete=True)
@@ -240,7 +263,8 @@ class Store:
         return (True, row[0]) if row else (False, None)
 
     def record(self, doc_id: int, with_text: bool = False) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.conn.execute("SELECT record FROM records WHERE doc_id = ?",
+                                (doc_id,)).fetchone()
         if not row:
             return None
         record = json.loads(row[0])
@@ -261,8 +285,8 @@ class Store:
         """(id, record) for every stored document, in id order, fetched in pages."""
         last = 0
         while True:
-            rows = self.conn.execute("SELECT id, record FROM documents WHERE id > ? ORDER BY id "
-                                     "LIMIT 500", (last,)).fetchall()
+            rows = self.conn.execute("SELECT doc_id, record FROM records WHERE doc_id > ? "
+                                     "ORDER BY doc_id LIMIT 500", (last,)).fetchall()
             if not rows:
                 return
             for doc_id, record in rows:
@@ -290,8 +314,7 @@ def _document_row(record: dict[str, Any]) -> tuple:
             _flag(source.get("text_layer")), _flag(source.get("ocr")),
             doc_type.get("name"), doc_type.get("code"), type_key,
             number.get("raw"), number_key(number.get("raw")), issued, year,
-            issuer, loose(issuer), signer, loose(signer), record.get("subject"), now(),
-            json.dumps(record, ensure_ascii=False))
+            issuer, loose(issuer), signer, loose(signer), record.get("subject"), now())
 
 
 def _flag(value: bool | None) -> int | None:

@@ -103,12 +103,17 @@ def ingest(inputs, db, jobs, dask, parquet, retry_failed, ocr, wait):
 @_filter_options
 @click.option("--limit", "-n", type=click.IntRange(1), default=20, show_default=True)
 @click.option("--format", "fmt", type=LIST_FORMATS, default="table", show_default=True)
+@click.option("--window", type=click.IntRange(0), default=5000, show_default=True,
+              help="Rank among at most this many newest matches (0: rank every match).")
 @_fails_cleanly
-def search(query, db, doc_type, issuer, signer, year, cites, accents, limit, fmt):
+def search(query, db, doc_type, issuer, signer, year, cites, accents, limit, fmt, window):
     """Documents matching QUERY, best first ("" lists by filters, newest first)."""
     filters = _filters(doc_type, issuer, signer, year, cites)
     with _open(db) as index:
-        hits = index.search(query, filters, limit, accents)
+        hits = index.search(query, filters, limit, accents, window)
+    if not hits.complete:
+        click.echo(f"docgen: {db}: more than {window} documents match; ranked the {window} "
+                   "most recently stored (narrow the query, or give --window 0)", err=True)
     rows = [asdict(h) for h in hits]
     columns = [("id", 6), ("code", 5), ("number", 18), ("issued_on", 10), ("issuer", 30),
                ("subject", 50)]

@@ -150,3 +150,10 @@ def test_ingest_waits_for_another_then_says_so(cli, tmp_path):
     assert result.stderr.startswith(f"docgen: {db}: another ingest (process ")
     assert result.stderr.endswith("is writing to this index; waited 0.2 s — run again when it "
                                   "has finished, or give --wait SECONDS\n")
+
+
+def test_search_says_when_ranking_used_a_window(cli, db):
+    result = cli("corpus", "search", "chuyen doi so", "--db", db, "--window", "1")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
+    assert result.stderr == (f"docgen: {db}: more than 1 documents match; ranked the 1 most "
+                             "recently stored (narrow the query, or give --window 0)\n")

@@ -163,7 +163,7 @@ def test_two_processes_store_what_one_does(folder, tmp_path):
             report = corpus.ingest([folder], jobs=jobs)
             data = corpus.store.conn.execute(
                 "SELECT sha256, number_raw, issuer, subject, record FROM documents "
-                "ORDER BY sha256").fetchall()
+                "JOIN records ON records.doc_id = documents.id ORDER BY sha256").fetchall()
             return report, [tuple(r) for r in data]
     serial, one = rows(tmp_path / "one.db", 1)
     parallel, two = rows(tmp_path / "two.db", 2)

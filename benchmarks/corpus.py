@@ -1,0 +1,340 @@
+"""Corpus benchmark: ingest rate, search latency on 100,000 records, memory of ingest.
+
+    .venv/bin/python benchmarks/corpus.py                 # everything (a few minutes)
+    .venv/bin/python benchmarks/corpus.py --only search --records 20000
+
+1. Ingest rate with --jobs 1 and --jobs 2, born-digital and scanned files separately, beside
+   the anchor measured in the same run: extraction alone, serial, on the same files.
+2. Search latency p50/p95 over an index of N records (default 100,000) synthesised from the
+   project's own rendered samples and the dev corpus texts: each record is a real extracted
+   record with its number, date, issuer, subject and a window of its text varied, stored
+   straight through the store (no extraction). Target: p95 under 50 ms.
+3. Memory of ingest (peak RSS of a fresh process) after N and 4N files: flat means the ratio
+   stays near 1.
+Files of ../shared are read in place (linked into a temporary folder, never copied).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+SEARCH_P95_TARGET_MS = 50.0
+
+
+# ---- samples ------------------------------------------------------------------------------
+def rendered_samples(folder: Path, pdf: bool = True) -> list[Path]:
+    """The example of every template rendered to DOCX (and PDF through LibreOffice)."""
+    from docgen.render import render_document
+    from docgen.templates import list_templates
+
+    docx = []
+    for template in list_templates():
+        try:
+            docx.append(render_document(template.name, template.example,
+                                        folder / f"{template.name}.docx"))
+        except Exception as error:  # a template in flux must not stop the benchmark
+            print(f"  (skipped {template.name}: {type(error).__name__})", file=sys.stderr)
+    if not pdf or not docx:
+        return docx
+    try:
+        from docgen.pdf import convert_to_pdf
+
+        return docx + list(convert_to_pdf(docx, folder))
+    except Exception as error:
+        print(f"  (no PDFs: {type(error).__name__}: {error})", file=sys.stderr)
+        return docx
+
+
+def linked(files: list[Path], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, path in enumerate(files):
+        (folder / f"{i:04d}-{path.name}").symlink_to(path.resolve())
+    return folder
+
+
+def page_count(path: Path) -> int:
+    if path.suffix.lower() != ".pdf":
+        return 1
+    import pypdfium2
+
+    return len(pypdfium2.PdfDocument(str(path)))
+
+
+# ---- 1. ingest rate -------------------------------------------------------------------------
+def ingest_rate(work: Path, scanned: int) -> list[tuple]:
+    sets = {}
+    vbpl = sorted((DEV / "vbpl").glob("*.txt")) + sorted((DEV / "seeds").glob("*.txt"))
+    sets["born-digital TXT (dev vbpl + seeds)"] = vbpl
+    digital_pdf = [p for p in (DEV / "pdf").glob("*.pdf") if p.name in ("d06.pdf", "d11.pdf")]
+    samples = rendered_samples(work / "rendered")
+    sets["born-digital DOCX+PDF (rendered samples, d06, d11)"] = samples + digital_pdf
+    scans = sorted((p for p in (DEV / "pdf").glob("*.pdf") if p not in digital_pdf),
+                   key=lambda p: (page_count(p), p.name))[:scanned]
+    sets["scanned PDF (OCR)"] = scans
+    rows = []
+    for name, files in sets.items():
+        if not files:
+            continue
+        folder = linked(files, work / re.sub(r"\W+", "-", name))
+        rows.append((name, "extract only, serial (anchor)", *_extract_only(folder)))
+        for jobs in (1, 2):
+            rows.append((name, f"ingest --jobs {jobs}", *_ingest(folder, work, jobs)))
+    return rows
+
+
+def _extract_only(folder: Path) -> tuple[int, int, float]:
+    from extractors import extract
+
+    started, pages, files = time.perf_counter(), 0, 0
+    for path in sorted(folder.iterdir()):
+        try:
+            pages += extract(path).source.pages or 0
+        except Exception:
+            pass
+        files += 1
+    return files, pages, time.perf_counter() - started
+
+
+def _ingest(folder: Path, work: Path, jobs: int) -> tuple[int, int, float]:
+    from corpus import Corpus
+
+    db = work / f"rate-{folder.name}-{jobs}.db"
+    with Corpus.for_ingest(db) as corpus:
+        report = corpus.ingest([folder], jobs=jobs)
+    return report.stored + report.known + report.failed, report.pages, report.seconds
+
+
+# ---- 2. search latency ----------------------------------------------------------------------
+def base_records(work: Path) -> list[dict]:
+    """Real extracted records with text: dev vbpl and seed texts, rendered samples."""
+    from extractors import extract
+
+    paths = sorted((DEV / "vbpl").glob("*.txt")) + sorted((DEV / "seeds").glob("*.txt"))
+    paths += rendered_samples(work / "bases", pdf=False)
+    records = []
+    for path in paths:
+        try:
+            records.append(extract(path).to_dict(with_text=True))
+        except Exception:
+            continue
+    return [r for r in records if len(r.get("text") or "") > 200]
+
+
+def provinces() -> list[str]:
+    data = tomllib.loads((ROOT / "extractors" / "data" / "agencies.toml").read_text("utf-8"))
+    return [f"{p.get('kind', 'tỉnh')} {p['name']}" for p in data.get("province", [])
+            if p.get("name")] or ["tỉnh Lâm Đồng"]
+
+
+def synthesise(bases: list[dict], count: int, seed: int = 7):
+    """``count`` varied records: new number, date, issuer, subject suffix and text window."""
+    places = provinces()
+    pool: list[tuple[str, str]] = []
+    for i in range(count):
+        rng = random.Random(seed * 1_000_003 + i)
+        record = json.loads(json.dumps(bases[i % len(bases)]))
+        year = rng.randint(2015, 2026)
+        date = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        symbol = (record["number"].get("symbol") or "KH-UBND")
+        symbol = re.sub(r"^(19|20)\d\d/", f"{year}/", symbol)
+        number = f"{rng.randint(1, 3000)}/{symbol}"
+        place = rng.choice(places)
+        issuer = record["issuer"].get("name")
+        if not issuer or "nhân dân" in issuer:
+            issuer = f"Ủy ban nhân dân {place}"
+        subject = (record.get("subject") or "Văn bản") + rng.choice(
+            ["", f" năm {year}", f" giai đoạn {year} - {year + 4}", f" trên địa bàn {place}"])
+        record.update(issued_on=date, subject=subject)
+        record["number"] = {"raw": number, "number": None, "symbol": symbol}
+        record["issuer"] = {"name": issuer, "parent": None}
+        record["references"] = record["references"] + [
+            {"number": n, "issued_on": d, "doc_type": None, "issuer": None, "title": None,
+             "span": None} for n, d in rng.sample(pool, min(len(pool), rng.randint(0, 3)))]
+        for target in record["targets"]:
+            if isinstance(target.get("value"), (int, float)):
+                target["value"] = round(target["value"] * rng.uniform(0.5, 1.5), 1)
+            target["deadline"] = f"{year + rng.randint(0, 4)}-12-31"
+        record["text"] = _varied_text(record, rng, issuer, number, date)
+        sha = hashlib.sha256(f"{i}|{number}|{record['text']}".encode()).hexdigest()
+        record["source"].update(path=f"/synthetic/{i:06d}.txt", sha256=sha)
+        if len(pool) < 5000 or rng.random() < 0.05:
+            pool.append((number, date)) if len(pool) < 5000 else pool.__setitem__(
+                rng.randrange(len(pool)), (number, date))
+        yield record
+
+
+def _varied_text(record: dict, rng: random.Random, issuer: str, number: str, date: str) -> str:
+    text = record["text"]
+    start = rng.randrange(max(1, len(text) - 2500))
+    start = text.find("\n", start) + 1 if start else 0
+    head = f"{issuer.upper()}\nSố: {number}\nngày {date}\n{(record['doc_type'].get('name') or '').upper()}"
+    return f"{head}\n{record['subject']}\n{text[start:start + 2500]}"
+
+
+QUERIES = [
+    ("chuyen doi so", {}), ("chuyển đổi số", {}), ('"dịch vụ công trực tuyến"', {}),
+    ("giao duc dao tao", {}), ("thuế thu nhập doanh nghiệp", {}), ("an toan thong tin", {}),
+    ("bảo vệ môi trường", {}), ("ngan sach nha nuoc", {}), ("phòng cháy chữa cháy", {}),
+    ("hang hai cang bien", {}), ("quy định chi tiết", {}), ("chuyen*", {}),
+    ("du lich OR nong thon", {}), ("thi dua khen thuong", {"years": (2022, 2022)}),
+    ("chuyen doi so", {"years": (2021, 2025)}), ("ke hoach", {"doc_type": "KH"}),
+    ("y te", {"issuer": "lam dong"}), ("chuyen doi so", {"cites": "749/QĐ-TTg"}),
+    ("", {"doc_type": "TT", "years": (2024, 2024)}), ("", {"issuer": "ca mau"}),
+    ("", {"cites": "749/QD-TTg", "years": (2022, 2023)}), ("thong tu", {"signer": "nguyen"}),
+]
+
+
+def search_latency(work: Path, records: int, repeat: int, keep: Path | None) -> dict:
+    from corpus import Corpus, Filters
+
+    db = keep or work / "search.db"
+    built = None
+    if not db.exists():
+        bases = base_records(work)
+        started = time.perf_counter()
+        with Corpus.for_ingest(db) as corpus:
+            batch = []
+            for record in synthesise(bases, records):
+                batch.append((record, []))
+                if len(batch) == 2000:
+                    corpus.store.put_many(batch)
+                    batch = []
+            corpus.store.put_many(batch)
+        built = (len(bases), time.perf_counter() - started)
+    times: dict[str, list[float]] = {}
+    with Corpus(db) as corpus:
+        stats = corpus.stats()
+        for query, filters in QUERIES:
+            label = f"{query or '(filters only)'} {filters or ''}".strip()
+            corpus.search(query, Filters(**filters))  # warm the page cache once
+            for _ in range(repeat):
+                started = time.perf_counter()
+                corpus.search(query, Filters(**filters), limit=20)
+                times.setdefault(label, []).append((time.perf_counter() - started) * 1000)
+        extra = _other_latencies(corpus, repeat)
+    return {"stats": stats, "built": built, "times": times, "extra": extra,
+            "size_mb": db.stat().st_size / 1e6}
+
+
+def _other_latencies(corpus, repeat: int) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    for label, call in [("targets 'dien thoai thong minh'",
+                         lambda: corpus.targets("dien thoai thong minh")),
+                        ("graph 749/QĐ-TTg", lambda: corpus.graph("749/QĐ-TTg"))]:
+        call()
+        for _ in range(repeat):
+            started = time.perf_counter()
+            call()
+            out.setdefault(label, []).append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+# ---- 3. memory --------------------------------------------------------------------------------
+MEMORY_CHILD = """
+import resource, sys
+from corpus import Corpus
+with Corpus.for_ingest(sys.argv[2]) as corpus:
+    report = corpus.ingest([sys.argv[1]])
+print(report.stored, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def memory(work: Path, n: int) -> list[tuple[int, int, float]]:
+    texts = sorted((DEV / "vbpl").glob("*.txt"))
+    rows = []
+    for count in (n, 4 * n):
+        folder = work / f"memory-{count}"
+        for i in range(count):  # distinct content: every file is extracted and stored
+            source = texts[i % len(texts)].read_text("utf-8")
+            target = folder / f"{i // 100:03d}" / f"{i:05d}.txt"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(f"Bản số {i}\n{source}", "utf-8")
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        out = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(folder),
+                              str(work / f"memory-{count}.db")], env=env, check=True,
+                             capture_output=True, text=True).stdout.split()
+        rows.append((count, int(out[0]), int(out[1]) / 1024))
+    return rows
+
+
+# ---- report -----------------------------------------------------------------------------------
+def print_ingest(rows) -> None:
+    print("\n## Ingest rate")
+    print(f"{'files':<52} {'run':<32} {'files':>5} {'pages':>5} {'s':>7} {'files/s':>8} "
+          f"{'pages/s':>8}")
+    for name, run, files, pages, seconds in rows:
+        print(f"{name:<52} {run:<32} {files:>5} {pages:>5} {seconds:>7.2f} "
+              f"{files / seconds:>8.2f} {pages / seconds:>8.2f}")
+
+
+def print_search(result: dict, records: int) -> None:
+    stats = result["stats"]
+    print(f"\n## Search latency: {stats['documents']:,} records, {stats['targets']:,} targets, "
+          f"{stats['references']:,} references, index {result['size_mb']:.0f} MB")
+    if result["built"]:
+        bases, seconds = result["built"]
+        print(f"built from {bases} real records in {seconds:.0f} s "
+              f"({records / seconds:,.0f} records/s through Store.put_many)")
+    every = [t for values in result["times"].values() for t in values]
+    print(f"{'query':<62} {'p50 ms':>8} {'p95 ms':>8}")
+    for label, values in list(result["times"].items()) + list(result["extra"].items()):
+        print(f"{label[:62]:<62} {percentile(values, .5):>8.1f} {percentile(values, .95):>8.1f}")
+    p95 = percentile(every, .95)
+    print(f"{'ALL search queries':<62} {percentile(every, .5):>8.1f} {p95:>8.1f}   "
+          f"target p95 < {SEARCH_P95_TARGET_MS:.0f} ms: {'met' if p95 < SEARCH_P95_TARGET_MS else 'NOT met'}")
+
+
+def print_memory(rows) -> None:
+    print("\n## Memory of ingest (peak RSS of a fresh process, --jobs 1)")
+    print(f"{'files':>6} {'stored':>6} {'peak MB':>8}")
+    for count, stored, peak in rows:
+        print(f"{count:>6} {stored:>6} {peak:>8.1f}")
+    if len(rows) == 2:
+        ratio = rows[1][2] / rows[0][2]
+        print(f"4N/N peak ratio {ratio:.2f} (flat: close to 1.00; "
+              f"{'flat' if ratio < 1.15 else 'GROWS'})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["ingest", "search", "memory"])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=10, help="runs of each query")
+    parser.add_argument("--scanned", type=int, default=4, help="scanned PDFs to OCR")
+    parser.add_argument("--memory-files", type=int, default=100, help="N (then 4N)")
+    parser.add_argument("--keep-index", type=Path, help="build the search index here once")
+    args = parser.parse_args()
+    if not DEV.is_dir():
+        sys.exit(f"benchmarks/corpus.py: {DEV}: the dev corpus is needed")
+    with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp:
+        work = Path(tmp)
+        if args.only in (None, "ingest"):
+            print_ingest(ingest_rate(work, args.scanned))
+        if args.only in (None, "search"):
+            print_search(search_latency(work, args.records, args.repeat, args.keep_index),
+                         args.records)
+        if args.only in (None, "memory"):
+            print_memory(memory(work, args.memory_files))
+
+
+if __name__ == "__main__":
+    main()
