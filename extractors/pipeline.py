@@ -20,7 +20,7 @@ from extractors.fields.number import find_number
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_signer
-from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van
+from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.normalize import normalize_document
 from extractors.readers.model import RawDocument
 from extractors.records import Document, Source
@@ -113,7 +113,10 @@ def read_header(doc: Document, layout: Layout, header: Header) -> None:
 
 def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
     if header.title is not None and doc.doc_type.name != "Công văn":
-        subject, span = subject_after_title(layout.lines[header.title + 1: header.title + 12])
+        title = layout.lines[header.title]
+        frame = text_frame(title, layout.page_lines(title.page))
+        subject, span = subject_after_title(layout.lines[header.title + 1: header.title + 12],
+                                            title.line.bold, frame, title.page in layout.ocr_pages)
     else:
         subject, span = subject_of_cong_van(top)
     doc.subject = subject

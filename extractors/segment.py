@@ -45,6 +45,7 @@ class TextLine:
 class Layout:
     text: DocText
     lines: list[TextLine]
+    ocr_pages: frozenset[int] = frozenset()  # 1-based numbers of pages read by OCR
 
     def page_lines(self, page: int) -> list[TextLine]:
         return [ln for ln in self.lines if ln.page == page]
@@ -62,7 +63,8 @@ def layout_of(pages: list[Page]) -> Layout:
         chunk = "\n".join(page_text)
         chunks.append(chunk)
         pos = sum(len(c) for c in chunks) + len(chunks)  # "\f" after each page
-    return Layout(DocText.from_pages(chunks), located)
+    ocr = frozenset(i + 1 for i, page in enumerate(pages) if page.ocr)
+    return Layout(DocText.from_pages(chunks), located, ocr)
 
 
 @functools.cache

@@ -60,8 +60,61 @@ def _join(lines: list[TextLine]) -> tuple[str, Span]:
     return text, Span(lines[0].page, lines[0].start, lines[-1].end)
 
 
-def subject_after_title(lines: list[TextLine]) -> tuple[str | None, Span | None]:
-    """``lines`` start just after the title line."""
+CENTRE_TOLERANCE = 12.0  # points between the left and right gaps of a centred line
+
+
+def text_frame(title: TextLine, page_lines: list[TextLine]) -> tuple[float, float] | None:
+    """(centre, left edge) of the text area: the title is centred on it, and the leftmost
+    full-width line starts at its edge."""
+    t = title.line
+    lefts = [ln.line.x0 for ln in page_lines if ln.column is None and ln.line.x0 is not None]
+    if t.x0 is None or t.x1 is None or not lefts:
+        return None
+    return (t.x0 + t.x1) / 2, min(lefts)
+
+
+def is_centred(ln: TextLine, frame: tuple[float, float]) -> bool:
+    """Centred under the title, not a justified or indented body line (those start at the
+    left edge, or end at the right one and so lean right of the centre)."""
+    if ln.line.x0 is None or ln.line.x1 is None:
+        return False
+    centre, left = frame
+    return ln.line.x0 - left > 6 and abs((ln.line.x0 + ln.line.x1) / 2 - centre) <= CENTRE_TOLERANCE
+
+
+def subject_after_title(lines: list[TextLine], title_bold: bool | None = None,
+                        frame: tuple[float, float] | None = None, ocr: bool = False
+                        ) -> tuple[str | None, Span | None]:
+    """``lines`` start just after the title line.
+
+    The trích yếu is set apart from the body by its layout: where positions are known (PDF,
+    OCR) it is the run of centred lines under the title; where weights are known (DOCX) the
+    run of bold lines. Either way a body line right under the title means the document has
+    no trích yếu (a giấy giới thiệu). Without either (plain text), the subject ends at the
+    first body opener, numbered line, authority line or drawn line.
+    """
+    content = [ln for ln in lines if not is_separator(ln.text)]
+    if frame is not None and content and content[0].line.x0 is not None:
+        centred: list[TextLine] = []
+        for ln in content[:MAX_LINES]:
+            if not is_centred(ln, frame) or _NUMBERED.match(ln.text) or _openers().match(ln.text) \
+                    and centred:
+                break
+            if centred and is_upper(ln.text) and not is_upper(centred[-1].text):
+                break
+            centred.append(ln)
+        if centred or not ocr:
+            return _join(centred) if centred else (None, None)
+        # OCR boxes can be ragged: read the lines by their words instead
+    if title_bold:
+        bold: list[TextLine] = []
+        for ln in content[:MAX_LINES]:
+            if not ln.line.bold or _NUMBERED.match(ln.text):
+                break
+            if bold and is_upper(ln.text) and not is_upper(bold[-1].text):
+                break  # "GIÁM ĐỐC SỞ NỘI VỤ", the authority line of a decision
+            bold.append(ln)
+        return _join(bold) if bold else (None, None)
     taken: list[TextLine] = []
     for ln in lines:
         if is_separator(ln.text):
