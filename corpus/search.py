@@ -146,7 +146,7 @@ def _like(text: str) -> str:
 HIT_COLUMNS = ("d.id, d.doc_name, d.doc_code, d.number_raw, d.issued_on, d.issuer, d.signer, "
                "d.subject, (SELECT min(path) FROM paths p WHERE p.doc_id = d.id) AS path")
 BM25 = "bm25(doc_fts, 10.0, 1.0, 10.0, 1.0, 0, 0, 0)"  # a subject word weighs ten text words
-WINDOW = 5000
+WINDOW = 2000
 
 
 class Hits(list):

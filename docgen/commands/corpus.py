@@ -103,7 +103,7 @@ def ingest(inputs, db, jobs, dask, parquet, retry_failed, ocr, wait):
 @_filter_options
 @click.option("--limit", "-n", type=click.IntRange(1), default=20, show_default=True)
 @click.option("--format", "fmt", type=LIST_FORMATS, default="table", show_default=True)
-@click.option("--window", type=click.IntRange(0), default=5000, show_default=True,
+@click.option("--window", type=click.IntRange(0), default=2000, show_default=True,
               help="Rank among at most this many newest matches (0: rank every match).")
 @_fails_cleanly
 def search(query, db, doc_type, issuer, signer, year, cites, accents, limit, fmt, window):
