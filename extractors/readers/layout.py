@@ -141,15 +141,16 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
 
 
 def group_units(units: list[list[Word]]) -> list[list[Word]]:
-    """Merge units (words, or OCR lines) whose vertical extents overlap into rows.
+    """Merge units (OCR lines) that sit at the same height into rows.
 
-    Two units share a row when their extents overlap by half the smaller height, so the
-    left and right halves of "ỦY BAN NHÂN DÂN      CỘNG HÒA …" meet in one row even when
-    OCR saw them as two lines. A row keeps the extent of its first unit, so a line of the
-    right column set between two lines of the left one joins only one of them; a unit far
-    taller than the text (a signature stroke read as letters) stays a row of its own.
+    A unit's extent is the median top and bottom of its words, so one tall speck does not
+    stretch it; two units share a row when their centres are closer than half the smaller
+    height. So the left and right halves of "ỦY BAN NHÂN DÂN      CỘNG HÒA …" meet in one
+    row even when OCR saw them as two lines, while a line of the right column set between
+    two lines of the left one joins neither. A row keeps its first unit's extent (no
+    chaining); a unit far taller than the text (a signature stroke) stays on its own.
     """
-    boxes = [(min(w.top for w in u), max(w.bottom for w in u), u) for u in units if u]
+    boxes = [(*_robust_extent(u), u) for u in units if u]
     if not boxes:
         return []
     typical = statistics.median(b[1] - b[0] for b in boxes)
@@ -158,11 +159,13 @@ def group_units(units: list[list[Word]]) -> list[list[Word]]:
     tall: list[bool] = []
     for top, bottom, unit in sorted(boxes, key=lambda b: (b[0] + b[1]) / 2):
         is_tall = bottom - top > TALL_UNIT * typical
+        centre = (top + bottom) / 2
         for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             row_top, row_bottom = spans[i]
-            overlap = min(row_bottom, bottom) - max(row_top, top)
-            if not (is_tall or tall[i]) and overlap > 0.5 * min(row_bottom - row_top, bottom - top):
-                rows[i].extend(unit)  # the row keeps its first unit's extent: no chaining
+            near = abs((row_top + row_bottom) / 2 - centre) < 0.5 * min(row_bottom - row_top,
+                                                                        bottom - top)
+            if near and not (is_tall or tall[i]):
+                rows[i].extend(unit)
                 break
         else:
             rows.append(list(unit))
@@ -170,6 +173,12 @@ def group_units(units: list[list[Word]]) -> list[list[Word]]:
             tall.append(is_tall)
     order = sorted(range(len(rows)), key=lambda i: spans[i][0])
     return [sorted(rows[i], key=lambda w: w.x0) for i in order]
+
+
+def _robust_extent(unit: list[Word]) -> tuple[float, float]:
+    tops = sorted(w.top for w in unit)
+    bottoms = sorted(w.bottom for w in unit)
+    return tops[len(tops) // 2], bottoms[len(bottoms) // 2]
 
 
 def _text_height(words: list[Word]) -> float:

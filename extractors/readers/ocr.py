@@ -57,7 +57,7 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     """
     image, width, height = render_page(pdf, index, dpi, masks)
     words = read_tsv(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
-    kept = _outside(drops, [w for w in words if _keep(w, _typical_height(words))])
+    kept = _outside(drops, _without_mark_lines([w for w in words if _keep(w)]))
     kept = _level(kept)
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
@@ -146,20 +146,41 @@ def read_tsv(tsv: str, scale: float) -> list[_OcrWord]:
     return words
 
 
+def _marks_only(line: list[Word], typical: float) -> bool:
+    """Tiny 1–2 letter words only, or one or two 1–2 letter words without a digit
+    (strokes of a signature: "ï", "sa"); a page number "2" stays."""
+    if all(len(w.text) <= 2 and w.height < SPECK_HEIGHT * typical for w in line):
+        return True
+    return len(line) <= 2 and all(len(w.text) <= 2 and not any(c.isdigit() for c in w.text)
+                                  for w in line)
+
+
 def _typical_height(words: list[_OcrWord]) -> float:
     heights = sorted(w.word.height for w in words if len(w.word.text) >= 2)
     return heights[len(heights) // 2] if heights else 0.0
 
 
-def _keep(item: _OcrWord, typical: float) -> bool:
-    """Drop specks: unsure words (unless they look like a real word, "tháng" beside ink),
-    accent marks read on a line of their own ("À" over "Trần"), stray quote marks."""
+def _keep(item: _OcrWord) -> bool:
+    """Drop specks: unsure words (unless they look like a real word, "tháng" beside ink)
+    and stray quote or accent marks."""
     word = item.word
     if word.conf is not None and word.conf < MIN_CONFIDENCE:
-        return len(word.text) >= 3 and word.text.isalpha()
+        letters = sum(c.isalpha() for c in word.text)
+        return letters >= 3 and 2 * letters >= len(word.text)
     if not any(c.isalnum() for c in word.text):
         return (word.conf or 0) >= 60 and not set(word.text) <= ACCENT_MARKS
-    return len(word.text) > 2 or word.height >= SPECK_HEIGHT * typical
+    return True
+
+
+def _without_mark_lines(words: list[_OcrWord]) -> list[_OcrWord]:
+    """Drop tesseract lines made only of marks: the accents of a bold name read apart
+    from their letters ("À" over "Trần") come back as a line of tiny 1–2 letter words."""
+    typical = _typical_height(words)
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for item in words:
+        lines.setdefault(item.line_key, []).append(item.word)
+    marks = {key for key, line in lines.items() if _marks_only(line, typical)}
+    return [item for item in words if item.line_key not in marks]
 
 
 def _level(words: list[_OcrWord]) -> list[_OcrWord]:
