@@ -19,7 +19,8 @@ from extractors.fields.news import fill_news
 from extractors.fields.number import find_number
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
-from extractors.fields.signer import find_signer
+from extractors.fields.signer import find_name_beside, find_signer
+from extractors.names import repair_name
 from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.normalize import normalize_document
 from extractors.readers.model import RawDocument
@@ -60,14 +61,14 @@ def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Docu
     doc.warnings.extend(raw.warnings)
     header = find_header(layout)
     if header.national is not None or not fill_news(doc, layout):
-        read_header(doc, layout, header)
+        read_header(doc, layout, header, [s.signer for s in raw.signatures if s.signer])
         fill_from_portal(doc, layout)
     if options.deep:
         _fill_deep(doc, layout)
     return doc
 
 
-def read_header(doc: Document, layout: Layout, header: Header) -> None:
+def read_header(doc: Document, layout: Layout, header: Header, signature_names: list[str] = ()) -> None:
     """Type, number, date, place, issuer, subject, recipients, signer, distribution."""
     top = layout.lines[header.start: header.end + 8]
     head_lines = header.lines(layout)
@@ -100,14 +101,16 @@ def read_header(doc: Document, layout: Layout, header: Header) -> None:
     doc.recipients, span = find_recipients(layout.lines[header.start: header.end + 60])
     if span:
         doc.evidence["recipients"] = span
-    signer = find_signer(body)
-    if signer is not None:
-        doc.signer = signer.signer
-        doc.evidence["signer"] = signer.span
-        _warn(doc, signer.warning)
-    doc.distribution, span, _ = find_distribution(body)
+    doc.distribution, span, noi_nhan = find_distribution(body)
     if span:
         doc.evidence["distribution"] = span
+    signer = find_signer(body) or find_name_beside(body, noi_nhan)
+    if signer is not None:
+        doc.signer = signer.signer
+        if doc.signer.name:
+            doc.signer.name = repair_name(doc.signer.name, signature_names)
+        doc.evidence["signer"] = signer.span
+        _warn(doc, signer.warning)
     _warn_several_documents(doc, layout, header)
 
 

@@ -8,6 +8,7 @@ after the header is the document's own: drafts attached behind it are not read.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -66,12 +67,30 @@ def authority_of(text: str) -> tuple[str, str] | None:
     return codes[match.group("auth")], rest.strip(" .")
 
 
+@functools.cache
+def _canonical_titles() -> dict[str, str]:
+    """Every title the word list allows (with "PHÓ" and the qualifiers), by its bare key."""
+    signer = load("header_words")["signer"]
+    heads = list(signer["titles"])
+    forms = heads + [f"{signer['deputy']} {h}" for h in heads]
+    forms += [f"{f} {q}" for f in forms for q in signer["qualifiers"]]
+    return {ascii_key(f): f for f in forms}
+
+
 def title_line(text: str) -> str | None:
-    """The title a line holds when the line is nothing else: "PHÓ CHỦ TỊCH" (also "PHO CHỦ TỊCH")."""
-    if not is_upper(text):
+    """The title a line holds when the line is nothing else, as the word list writes it:
+    "PHÓ CHỦ TỊCH", also from OCR's "PHO CHỦ TỊCH", "Pho chủ % tịch" or "PHÓ CHỦ TỊC"."""
+    if not is_upper(text) and not text[:1].isupper():
         return None
-    match = _patterns()[1].match(ascii_key(text))
-    return text.strip(" .:;,-*") if match else None
+    key = ascii_key(text)
+    titles = _canonical_titles()
+    if key in titles:
+        return titles[key]
+    if len(key) >= 8 and is_upper(text):
+        close = difflib.get_close_matches(key, list(titles), n=1, cutoff=0.9)
+        if close:
+            return titles[close[0]]
+    return None
 
 
 def looks_like_name(text: str) -> bool:
@@ -102,6 +121,31 @@ def find_signer(lines: list[TextLine]) -> SignerFound | None:
         last = name_line or chain[-1]
         warning = None if name_line else "the signer's name was not found under the title"
         return SignerFound(signer, Span(chain[0].page, chain[0].start, last.end), warning)
+    return None
+
+
+def find_name_beside(lines: list[TextLine], noi_nhan: int | None) -> SignerFound | None:
+    """``noi_nhan`` is the Layout index of the "Nơi nhận" line, or None."""
+    if noi_nhan is not None:
+        noi_nhan = next((i for i, ln in enumerate(lines) if ln.index == noi_nhan), None)
+    return _name_beside(lines, noi_nhan)
+
+
+def _name_beside(lines: list[TextLine], noi_nhan: int | None) -> SignerFound | None:
+    """When no title was read (a seal over it), the signer's name in the right column
+    beside the Nơi nhận list (or its "- Lưu: VT" line, when the label was lost) still names
+    who signed."""
+    if noi_nhan is None:
+        noi_nhan = next((max(0, i - 15) for i, ln in enumerate(lines)
+                         if ascii_key(ln.text).startswith("luu vt")), None)
+    if noi_nhan is None:
+        return None
+    for ln in lines[noi_nhan: noi_nhan + 40]:
+        candidate = re.sub(r"^[^\w]+|[^\w]+$", "", ln.text)
+        if ln.column == 1 and looks_like_name(candidate):
+            name = title_case(candidate) if is_upper(candidate) else candidate
+            return SignerFound(Signer(name=name), ln.span(),
+                               "the signer's title was not read; the name beside Nơi nhận is reported")
     return None
 
 
@@ -139,7 +183,7 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
     prefixed = [(authority_of(c), c) for c in chain]
     last_title = chain[-1]
     if prefixed[-1][0] is None:
-        title = title_of(last_title)
+        title = title_of(title_line(last_title) or last_title)
         above = prefixed[-2][0] if len(prefixed) > 1 else None
     else:
         above = prefixed[-1][0]
@@ -157,5 +201,5 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
 
 def _for_title(text: str) -> str:
     if title_line(text):
-        return title_of(text)
+        return title_of(title_line(text))
     return organisation_case(text) if is_upper(text) else text

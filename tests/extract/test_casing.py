@@ -32,3 +32,15 @@ def test_title_of(upper, normal):
 
 def test_title_case_names():
     assert title_case("TRẦN HOÀNG TUẤN") == "Trần Hoàng Tuấn"
+
+
+@pytest.mark.parametrize("ocr, evidence, name", [
+    ("Trân Phước Hiên", [], "Trần Phước Hiền"),
+    ("Nguyên Hoàng Giang", [], "Nguyễn Hoàng Giang"),
+    ("Trần Hoàng Tuần", [], "Trần Hoàng Tuấn"),
+    ("Trần Hoàng Tuân", [], "Trần Hoàng Tuân"),  # a real name syllable is kept
+    ("Nguyen Phuoc Binh", ["Ủy ban nhân dân tỉnh", "Nguyễn Phước Bình"], "Nguyễn Phước Bình"),
+])
+def test_repair_name(ocr, evidence, name):
+    from extractors.names import repair_name
+    assert repair_name(ocr, evidence) == name
