@@ -90,17 +90,18 @@ def ingest_rate(work: Path, scanned: int) -> list[tuple]:
         if not files:
             continue
         folder = linked(files, work / re.sub(r"\W+", "-", name))
+        _extract_only(folder, first_only=True)  # warm: imports, fonts, OCR model
         rows.append((name, "extract only, serial (anchor)", *_extract_only(folder)))
         for jobs in (1, 2):
             rows.append((name, f"ingest --jobs {jobs}", *_ingest(folder, work, jobs)))
     return rows
 
 
-def _extract_only(folder: Path) -> tuple[int, int, float]:
+def _extract_only(folder: Path, first_only: bool = False) -> tuple[int, int, float]:
     from extractors import extract
 
     started, pages, files = time.perf_counter(), 0, 0
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.iterdir())[:1 if first_only else None]:
         try:
             pages += extract(path).source.pages or 0
         except Exception:
@@ -285,7 +286,8 @@ def memory(work: Path, n: int) -> list[tuple[int, int, float]]:
 
 # ---- report -----------------------------------------------------------------------------------
 def print_ingest(rows) -> None:
-    print("\n## Ingest rate")
+    print(f"\n## Ingest rate (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          "--jobs 2 includes starting its two processes)")
     print(f"{'files':<52} {'run':<32} {'files':>5} {'pages':>5} {'s':>7} {'files/s':>8} "
           f"{'pages/s':>8}")
     for name, run, files, pages, seconds in rows:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Iterable, Iterator
 
+from corpus.workers import worker_setup
 from docgen.errors import CorpusProblem
 
 CONNECT_TIMEOUT = "20s"
@@ -47,6 +48,7 @@ class DaskRunner:
         except (OSError, TimeoutError) as error:
             self.__exit__()
             raise CorpusProblem(self.address, f"cannot reach the Dask scheduler ({error})") from None
+        self.client.run(worker_setup)
         return self
 
     def __exit__(self, *exc) -> None:

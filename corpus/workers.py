@@ -31,7 +31,6 @@ def extract_file(path: str, sha256: str, stored_path: str, ocr: str = "auto") ->
     """
     from docgen.errors import DocgenError
 
-    worker_setup()
     try:
         from extractors import ExtractOptions, extract
 

@@ -101,3 +101,14 @@ def test_failed_export_leaves_no_partial_file(stored, tmp_path, monkeypatch):
         corpus.export("jsonl", target, table="records")
     assert target.read_text() == "previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["records.jsonl"]
+
+
+@pytest.mark.parametrize("table", sorted(tables.TABLES))
+def test_readme_documents_every_exported_column(table):
+    from conftest import ROOT
+
+    readme = (ROOT / "corpus" / "README.md").read_text(encoding="utf-8")
+    section = readme.split(f"\n{table} — ", 1)[1].split("\n\n", 2)[1]
+    documented = {name.strip() for row in section.splitlines()[2:]
+                  for name in row.split("|")[1].split(",")}
+    assert documented == {name for name, _ in tables.TABLES[table]}
