@@ -33,6 +33,7 @@ from extractors.readers.pdf_words import PageText, read_page_text
 MIN_TEXT_CHARS = 16  # fewer letters and digits than this (besides stamps): a scanned page
 GARBLED_SHARE = 0.10  # more unmapped or replacement characters than this: garbled glyphs
 LOW_CONFIDENCE = 60.0
+SMALL_PRINT = 0.9  # a stamp drawn in the content is set smaller than the body text
 
 
 def read_pdf(path: str | Path, ocr: str = "auto") -> RawDocument:
@@ -129,7 +130,11 @@ class _PageReader:
     def _take_stamp_blocks(self, lines: list[Line]) -> tuple[list[Line], list[StampRegion]]:
         """Stamps drawn in the page content: runs of stamp lines at the same left edge."""
         keep, boxes = list(lines), []
+        body_size = _median_size(lines)
         for block in _stamp_blocks(lines):
+            size = _median_size(block)
+            if body_size and size and size >= SMALL_PRINT * body_size:
+                continue  # stamps are small print: an "Email: …" line of the body is not one
             stamp = parse_stamp([l.text for l in block])
             if stamp is None:
                 continue
@@ -230,6 +235,11 @@ def _same_block(line: Line, block: list[Line], step: int) -> bool:
 def _box_of(lines) -> tuple[float, float, float, float]:
     return (min(l.x0 for l in lines), min(l.top for l in lines),
             max(l.x1 for l in lines), max(l.bottom for l in lines))
+
+
+def _median_size(lines: list[Line]) -> float | None:
+    sizes = sorted(l.size for l in lines if l.size)
+    return sizes[len(sizes) // 2] if sizes else None
 
 
 def _union(boxes: list[tuple]) -> tuple[float, float, float, float]:

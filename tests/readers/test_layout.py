@@ -101,3 +101,22 @@ def test_is_fill_in_blank(before, after, expected):
 
 def test_no_words_no_lines():
     assert lines_from_words([], WIDTH) == []
+
+
+def test_ocr_rows_do_not_chain_across_lines():
+    """A right-hand line set between two left-hand lines joins neither (d09's closing)."""
+    from extractors.readers.layout import group_units
+
+    left_a = words("- Như trên;", 80, 622, size=11)
+    left_b = words("- PCT UBND tỉnh;", 80, 635, size=11)
+    right = words("CHÁNH VĂN PHÒNG", 340, 628, size=13)
+    rows = group_units([left_a, right, left_b])
+    assert [" ".join(w.text for w in r) for r in rows] == [
+        "- Như trên;", "CHÁNH VĂN PHÒNG", "- PCT UBND tỉnh;"]
+
+
+def test_ocr_halves_of_a_header_line_meet_in_one_row():
+    from extractors.readers.layout import group_units
+
+    rows = group_units([words("ỦY BAN NHÂN DÂN", 110, 70), words("CỘNG HÒA", 280, 72)])
+    assert [[w.text for w in r] for r in rows] == [["ỦY", "BAN", "NHÂN", "DÂN", "CỘNG", "HÒA"]]

@@ -1,0 +1,55 @@
+"""Tesseract TSV → words: filtering specks and marks, levelling a skewed scan."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.readers import ocr
+from extractors.readers.layout import Word
+
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+
+
+def tsv(*rows: tuple) -> str:
+    """Rows (block, par, line, left, top, width, height, conf, text) as tesseract prints them."""
+    lines = [f"5\t1\t{b}\t{p}\t{l}\t1\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}" for b, p, l, x, y, w, h, c, t in rows]
+    return TSV_HEADER + "\n".join(lines) + "\n"
+
+
+def test_read_tsv_scales_pixels_to_points():
+    words = ocr.read_tsv(tsv((1, 1, 1, 300, 600, 150, 50, 96.5, "CỘNG")), 72 / 300)
+    assert len(words) == 1 and words[0].line_key == (1, 1, 1)
+    w = words[0].word
+    assert (w.text, w.x0, w.top, w.x1, w.bottom, w.conf) == ("CỘNG", 72.0, 144.0, 108.0, 156.0, 96.5)
+
+
+@pytest.mark.parametrize("text, conf, kept", [
+    ("tháng", 0.0, True),       # a real word beside handwriting: kept however unsure
+    ("tỉnh).I.", 13.0, True),
+    ("#|", 10.0, False),
+    ("-", 93.0, True),
+    ("`", 96.0, False),         # a stray accent
+    ("2“", 47.0, True),
+])
+def test_keep(text, conf, kept):
+    item = ocr._OcrWord(Word(text, 0, 0, 10, 10, conf=conf), (1, 1, 1))
+    assert ocr._keep(item) is kept
+
+
+def item(text, x0, top, key, height=12.0):
+    return ocr._OcrWord(Word(text, x0, top, x0 + 8 * len(text), top + height, conf=95.0), key)
+
+
+def test_lines_of_marks_are_dropped():
+    words = [item("Trần", 360, 767, (2, 1, 1)), item("Hoàng", 400, 767, (2, 1, 1)),
+             item("À", 380, 762, (1, 1, 1), height=5), item("LA", 460, 763, (1, 1, 1), height=8),
+             item("2", 300, 40, (3, 1, 1))]
+    assert [w.word.text for w in ocr._without_mark_lines(words)] == ["Trần", "Hoàng", "2"]
+
+
+def test_skew_is_levelled():
+    slope = 0.03  # about 1.7°, as on a scan fed askew
+    line = [item(t, x, 100 + slope * (x + 4 * len(t)), (1, 1, 1)) for t, x in
+            (("ỦY", 100), ("BAN", 200), ("NHÂN", 300), ("DÂN", 400), ("CỘNG", 500))]
+    assert ocr._skew(line) == pytest.approx(slope, abs=1e-6)
+    tops = [w.word.top for w in ocr._level(line)]
+    assert max(tops) - min(tops) == pytest.approx(0, abs=1e-6)
