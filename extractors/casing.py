@@ -243,3 +243,40 @@ def repair_place_names(text: str) -> str:
         return match.group(0)
 
     return _UNIT_BEFORE_PLACE.sub(fix, text)
+
+
+def sentence_case(text: str) -> str:
+    """A line printed in capitals, as a sentence: "PHÁT ĐỘNG … TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ
+    MINH" → "Phát động … trên địa bàn Thành phố Hồ Chí Minh". Abbreviations stay in capitals;
+    place names after an administrative unit are written as the province list has them."""
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        placed = _place_at(words, i)
+        if placed:
+            out.append(placed[0])
+            i = placed[1]
+            continue
+        word = words[i]
+        out.append(word if is_abbreviation(word) else word.lower())
+        i += 1
+    joined = " ".join(out)
+    return joined[:1].upper() + joined[1:]
+
+
+def _place_at(words: list[str], i: int) -> tuple[str, int] | None:
+    """A special place or "unit + province" starting at ``words[i]``: (written form, next index)."""
+    t = _tables()
+    for prefix, written in t["special"]:
+        if starts_with_words(words[i:], prefix):
+            return written, i + len(prefix)
+    for unit in t["units"]:
+        if not starts_with_words(words[i:], unit):
+            continue
+        for n in (3, 2, 1):
+            name = words[i + len(unit): i + len(unit) + n]
+            if len(name) == n and ascii_key(" ".join(name)).strip() in _places():
+                head = " ".join(unit).lower()
+                return f"{head} {_places()[ascii_key(' '.join(name))]}", i + len(unit) + n
+    return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors.casing import is_upper, repair_place_names
+from extractors.casing import is_upper, repair_place_names, sentence_case
 from extractors.fields.header import is_separator
 from extractors.fields.issuer import starts_organisation
 from extractors.records import Span
@@ -56,7 +56,7 @@ def _join(lines: list[TextLine]) -> tuple[str, Span]:
     text = " ".join(ln.text.strip() for ln in lines)
     text = _repair(re.sub(r"\s+", " ", text).strip(" ;"))
     if is_upper(text):
-        text = text[:1] + text[1:].lower()
+        text = sentence_case(text)
     return text, Span(lines[0].page, lines[0].start, lines[-1].end)
 
 

@@ -38,7 +38,6 @@ OPENINGS = {
 }
 # fields extraction reads wrongly today (reported to the extraction owner)
 EXTRACTION_MISSES = {
-    "seeds/004_63afc7d454dfef43.txt": "subject comes back with “thành phố hồ chí minh” in lower case",
     "pdf/d08.pdf": "number read as 22/BC-UBND (gold 23) and issued_on as 2025-01 (handwritten day 23 not read)",
 }
 

@@ -44,3 +44,14 @@ def test_title_case_names():
 def test_repair_name(ocr, evidence, name):
     from extractors.names import repair_name
     assert repair_name(ocr, evidence) == name
+
+
+@pytest.mark.parametrize("upper, sentence", [
+    ("PHÁT ĐỘNG PHONG TRÀO THI ĐUA TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH",
+     "Phát động phong trào thi đua trên địa bàn Thành phố Hồ Chí Minh"),
+    ("CẢI CÁCH TTHC CỦA TỈNH QUẢNG NGÃI", "Cải cách TTHC của tỉnh Quảng Ngãi"),
+    ("BẢO HIỂM TIỀN GỬI", "Bảo hiểm tiền gửi"),
+])
+def test_sentence_case(upper, sentence):
+    from extractors.casing import sentence_case
+    assert sentence_case(upper) == sentence
