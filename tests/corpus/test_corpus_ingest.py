@@ -190,3 +190,28 @@ def test_dev_texts_are_found_by_their_subject_words(tmp_path):
             hits = corpus.search(f'"{words}"', limit=50)
             assert str(folder / text.name) in {p for h in hits for p in
                                                corpus.show(str(h.id))["paths"]}
+
+
+def test_citations_and_targets_come_through_extraction(folder, corpus_at):
+    corpus_at.ingest([folder])
+    citing = corpus_at.search("", Filters(cites="749/QD-TTg"))
+    assert numbers(citing) == ["12/KH-UBND", "30/KH-UBND", "7/KH-UBND", "99/KH-UBND"]
+    targets = corpus_at.targets("dien thoai thong minh")
+    assert sorted((t.number, t.value, t.unit, t.deadline) for t in targets) == [
+        ("12/KH-UBND", 85, "%", "2022-12-31"), ("30/KH-UBND", 85, "%", "2023-12-31"),
+        ("7/KH-UBND", 85, "%", "2021-12-31"), ("99/KH-UBND", 85, "%", "2024-12-31")]
+    graph = corpus_at.graph("749/QĐ-TTg")
+    assert (graph.documents, len(graph.cited_by)) == ([], 4)
+
+
+def test_demo_indexes_and_prints_a_search_and_a_citation_query(folder, tmp_path):
+    from corpus.demo import index_and_query
+
+    lines: list[str] = []
+    index_and_query([folder, tmp_path / "absent"], tmp_path / "demo.db", lines.append)
+    assert lines[0] == f"$ docgen corpus ingest {folder} --db {tmp_path / 'demo.db'}"
+    assert lines[1].startswith("  4 stored (4 pages), 0 known under another name")
+    assert lines[2] == f'$ docgen corpus search "chuyen doi so" --db {tmp_path / "demo.db"} --limit 5'
+    assert len([line for line in lines if line.startswith("  #")]) == 8
+    assert f"$ docgen corpus graph 749/QĐ-TTg --db {tmp_path / 'demo.db'}" in lines
+    assert "  0 stored document(s) numbered 749/QĐ-TTg; cited by 4:" in lines
