@@ -7,6 +7,7 @@ that names a kind of body (Ủy ban, Sở, Bộ, …), so stamp or OCR noise abo
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -43,11 +44,26 @@ def agency_lines(lines: list[TextLine]) -> list[TextLine]:
     for ln in lines:
         if _NUMBER_LINE.match(ln.text) or "/" in ln.text or type_of_title(ln.text):
             break
-        if ln.column == 1 or is_separator(ln.text) or is_national_line(ln.text) or is_motto_line(ln.text):
+        if ln.column == 1 or is_separator(ln.text) or is_motto_line(ln.text):
             continue
+        if is_national_line(ln.text):
+            ln = _before_national(ln)  # columns run together: "ỦY BAN … TỈNH BẮC CỘNG HÒA …"
+            if ln is None:
+                continue
         if is_upper(ln.text):
             out.append(ln)
     return out
+
+
+_NATIONAL = re.compile(r"\s+C[ỘO]NG\s+H[ÒOÀ]A\s+X[ÃA]\s+H[ỘO]I\b")
+
+
+def _before_national(ln: TextLine) -> TextLine | None:
+    """The agency words before a Quốc hiệu that the reader ran into the same line."""
+    match = _NATIONAL.search(ln.text)
+    if not match or match.start() == 0:
+        return None
+    return dataclasses.replace(ln, text=ln.text[: match.start()])
 
 
 def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:

@@ -100,7 +100,7 @@ def looks_like_name(text: str) -> bool:
         return False
     if not all(w.isalpha() and w[0].isupper() for w in words):
         return False
-    if title_line(text) or starts_organisation(text) or authority_of(text):
+    if title_line(text) or authority_of(text) or _names_body(text):
         return False
     key = ascii_key(text)
     if key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren")):
@@ -108,12 +108,24 @@ def looks_like_name(text: str) -> bool:
     return not is_place(text)
 
 
+def _names_body(text: str) -> bool:
+    """"Sở Nội vụ", "Ủy ban nhân dân …" — with its marks: "Vũ Thị Lan" is no "Vụ"."""
+    low = text.casefold()
+    return any(low == k or low.startswith(k + " ") for k in _body_kinds())
+
+
+@functools.cache
+def _body_kinds() -> tuple[str, ...]:
+    return tuple(k.casefold() for k in load("casing")["organisations"])
+
+
 def find_signer(lines: list[TextLine]) -> SignerFound | None:
     for pos, ln in enumerate(lines):
         chain, end = _chain_at(lines, pos)
         if not chain:
             continue
-        name_line = _name_after(lines, end)
+        pos, chain, end = _right_hand_block(lines, pos, chain, end)
+        name_line = _name_after(lines, end, chain[-1].column)
         has_authority = authority_of(chain[0].text) is not None
         if name_line is None and not has_authority:
             continue
@@ -170,8 +182,22 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
     return [], pos
 
 
-def _name_after(lines: list[TextLine], start: int) -> TextLine | None:
-    for ln in lines[start: start + NAME_WINDOW]:
+def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], end: int):
+    """Two signature columns side by side (a biên bản: THƯ KÝ left, CHỦ TỌA right): the
+    block on the right is the one that signs for the document."""
+    if chain[0].column != 0:
+        return pos, chain, end
+    for other in range(end, min(len(lines), end + 4)):
+        if lines[other].column == 1:
+            right, right_end = _chain_at(lines, other)
+            if right:
+                return other, right, right_end
+    return pos, chain, end
+
+
+def _name_after(lines: list[TextLine], start: int, column: int | None = None) -> TextLine | None:
+    window = [ln for ln in lines[start: start + 3 * NAME_WINDOW] if column is None or ln.column in (column, None)]
+    for ln in window[:NAME_WINDOW]:
         candidate = re.sub(r"^[^\w]+|[^\w]+$", "", ln.text)
         if looks_like_name(candidate):
             return ln
