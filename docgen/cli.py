@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "evaluate": ("eval_command",),
     "corpus": ("corpus",),
     "lint": ("lint",),
+    "demo": ("demo",),
     "draft": ("draft",),
     "templates": ("templates",),
     "render": ("render",),
