@@ -29,6 +29,7 @@ DPI = 300
 LANGUAGE = "vie"
 MIN_CONFIDENCE = 20.0  # words below this are specks, seal rims and signature strokes
 TIMEOUT_S = 180
+BLANK_SHARE = 0.0002  # fewer dark pixels than this share (~1,700 at 300 DPI A4): blank
 MIN_SKEW = 0.002  # below about 0.1°, boxes are left as they are
 SKEW_MIN_SPAN = 150.0  # points: lines shorter than this do not vote on the skew
 SPECK_HEIGHT = 0.6  # a word of 1–2 letters lower than this share of the text height is a mark
@@ -56,6 +57,8 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     OCR lines lying mostly inside a ``drops`` box (a stamp's seal picture) are left out.
     """
     image, width, height = render_page(pdf, index, dpi, masks)
+    if is_blank(image):
+        return OcrPage([], width, height, None)
     words = read_tsv(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
     kept = _outside(drops, _without_mark_lines([w for w in words if _keep(w)]))
     kept = _level(kept)
@@ -97,6 +100,14 @@ def red_channel(image):
 
 # light grey (the ghost of a red seal, paper texture) becomes white; ink keeps its shade
 _PAPER = [255 if v >= 220 else v for v in range(256)]
+
+
+def is_blank(image) -> bool:
+    """Almost no dark pixels once red ink is filtered out: an empty back page, or one with
+    only the seal showing through. Tesseract is not run on it."""
+    histogram = image.histogram()
+    dark = sum(histogram[:128])
+    return dark < BLANK_SHARE * image.size[0] * image.size[1]
 
 
 def image_bytes(image) -> bytes:

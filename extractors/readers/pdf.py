@@ -30,7 +30,7 @@ from extractors.readers.signature import (dictionary_signatures, is_stamp_line, 
                                           parse_stamp)
 from extractors.readers.pdf_words import PageText, read_page_text
 
-MIN_TEXT_CHARS = 16  # fewer letters and digits than this (besides stamps): a scanned page
+MIN_TEXT_CHARS = 16  # a picture and fewer letters and digits than this (stamps aside): a scan
 GARBLED_SHARE = 0.10  # more unmapped or replacement characters than this: garbled glyphs
 LOW_CONFIDENCE = 60.0
 SMALL_PRINT = 0.9  # a stamp drawn in the content is set smaller than the body text
@@ -93,7 +93,7 @@ class _PageReader:
         lines, stamps = self._text_lines(text)
         if self._garbled(lines, text):
             lines = self._plumber_lines(index, stamps)
-        needs_ocr = text_chars(lines) < MIN_TEXT_CHARS
+        needs_ocr = not lines or (text_chars(lines) < MIN_TEXT_CHARS and text.has_images)
         if self.ocr == "always" or (needs_ocr and self.ocr == "auto"):
             return self._ocr(index, stamps)
         if needs_ocr and self.ocr == "never" and not lines:

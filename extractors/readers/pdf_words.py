@@ -22,6 +22,7 @@ from extractors.readers.layout import Word
 
 WORD_GAP_EM = 0.25  # a horizontal jump wider than this (in font sizes) starts a new word
 BOLD_WEIGHT = 600
+FEW_CHARS = 400  # pages with fewer characters are asked whether they hold a picture
 APPEARANCE_DEPTH = 5  # form XObjects nested deeper than this are not searched for text
 
 
@@ -35,6 +36,7 @@ class PageText:
     height: float
     unmapped: int  # characters whose font has no Unicode mapping
     chars: int
+    has_images: bool  # asked only of pages with little text (is it a scan?)
 
 
 class _Transform:
@@ -84,9 +86,14 @@ def read_page_text(pdf: pdfium.PdfDocument, index: int) -> PageText:
         finally:
             textpage.close()
         boxes = [transform.box(*r) for r in annots]
-        return PageText(words, boxes, width, height, unmapped, count)
+        images = count < FEW_CHARS and _has_images(page)
+        return PageText(words, boxes, width, height, unmapped, count, images)
     finally:
         page.close()
+
+
+def _has_images(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
 
 
 def _annotation_rects(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:

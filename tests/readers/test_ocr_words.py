@@ -53,3 +53,13 @@ def test_skew_is_levelled():
     assert ocr._skew(line) == pytest.approx(slope, abs=1e-6)
     tops = [w.word.top for w in ocr._level(line)]
     assert max(tops) - min(tops) == pytest.approx(0, abs=1e-6)
+
+
+@pytest.mark.parametrize("dots, blank", [(0, True), (1000, True), (20000, False)])
+def test_blank_page_is_not_sent_to_tesseract(dots, blank):
+    from PIL import Image
+
+    image = Image.new("L", (2480, 3508), 255)
+    for i in range(dots):
+        image.putpixel((i % 2000, 100 + i // 2000), 0)
+    assert ocr.is_blank(image) is blank
