@@ -14,11 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from corpus.graph import Graph, graph
-from corpus.ingest import IngestOptions, IngestReport, ingest
+from corpus import graph as _graph
+from corpus import ingest as _ingest
+from corpus import search as _search
+from corpus.graph import Graph
+from corpus.ingest import IngestOptions, IngestReport
 from corpus.progress import Progress, TerminalProgress
-from corpus.search import (WINDOW, Filters, Hit, Hits, TargetHit, parse_years, search, stats,
-                           targets)
+from corpus.search import WINDOW, Filters, Hit, Hits, TargetHit, parse_years
 from corpus.store import Store, database_cause
 from docgen.errors import CorpusProblem, InvalidData
 
@@ -65,22 +67,22 @@ class Corpus:
                progress: Progress | None = None, **choices: Any) -> IngestReport:
         """Extract and store the files under ``inputs``; see ``corpus.ingest``."""
         options = replace(options or IngestOptions(), **choices)
-        return ingest(self.store, inputs, options, progress)
+        return _ingest.ingest(self.store, inputs, options, progress)
 
     @_database_errors
     def search(self, query: str, filters: Filters = Filters(), limit: int = 20,
                accents: str = "auto", window: int = WINDOW) -> Hits:
         """Best-ranked documents; see ``corpus.search.search`` for ``window``."""
-        return search(self.store, query, filters, limit, accents, window)
+        return _search.search(self.store, query, filters, limit, accents, window)
 
     @_database_errors
     def targets(self, query: str, filters: Filters = Filters(), limit: int = 100,
                 accents: str = "auto") -> list[TargetHit]:
-        return targets(self.store, query, filters, limit, accents)
+        return _search.targets(self.store, query, filters, limit, accents)
 
     @_database_errors
     def graph(self, number: str) -> Graph:
-        return graph(self.store, number)
+        return _graph.graph(self.store, number)
 
     @_database_errors
     def show(self, ident: str, with_text: bool = False) -> dict[str, Any]:
@@ -120,7 +122,7 @@ class Corpus:
 
     @_database_errors
     def stats(self) -> dict[str, Any]:
-        return {"index": str(self.path), **stats(self.store)}
+        return {"index": str(self.path), **_search.stats(self.store)}
 
 
 def ingest_shards(inputs: list[str], options: IngestOptions,

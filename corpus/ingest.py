@@ -159,7 +159,7 @@ class Planner:
         """Store one extraction result (one transaction) and count it."""
         self.pending.pop(task.sha256, None)
         if error is not None or outcome is None:
-            cause = f"extraction process died ({type(error).__name__}: {error})"
+            cause = f"extraction did not complete ({type(error).__name__}: {error})"
             return self._failed(task.files, task.sha256, cause)
         if outcome.record is None:
             return self._failed(task.files, task.sha256, outcome.cause or "extraction failed")

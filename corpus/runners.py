@@ -34,7 +34,11 @@ class SerialRunner:
 
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
         for tag, args in items:
-            yield tag, self.func(*args), None
+            try:
+                result, error = self.func(*args), None
+            except Exception as exc:  # the function is meant never to raise; if it does,
+                result, error = None, exc  # the call fails alone, as with a dead worker
+            yield tag, result, error
 
 
 class ProcessRunner:

@@ -247,12 +247,14 @@ def _plain_terms(query: str) -> list[str]:
 
 
 def snippet(text: str, terms: list[str]) -> str | None:
-    """About SNIPPET_CHARS characters of ``text`` around the first place a term occurs."""
+    """About SNIPPET_CHARS characters of ``text`` around the whole query, else its longest
+    word found."""
     if not text:
         return None
     haystack = fold(text).lower()
-    found = [i for i in (haystack.find(t) for t in terms if t) if i >= 0]
-    start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
+    wanted = [" ".join(terms)] + sorted(terms, key=len, reverse=True)  # whole query first
+    found = next((i for i in (haystack.find(t) for t in wanted if t) if i >= 0), -1)
+    start = max(0, found - SNIPPET_CHARS // 3) if found >= 0 else 0
     piece = " ".join(text[start:start + SNIPPET_CHARS].split())
     return ("…" if start else "") + piece + ("…" if start + SNIPPET_CHARS < len(text) else "")
 

@@ -215,3 +215,18 @@ def test_demo_indexes_and_prints_a_search_and_a_citation_query(folder, tmp_path)
     assert len([line for line in lines if line.startswith("  #")]) == 8
     assert f"$ docgen corpus graph 749/QĐ-TTg --db {tmp_path / 'demo.db'}" in lines
     assert "  0 stored document(s) numbered 749/QĐ-TTg; cited by 4:" in lines
+
+
+def test_an_extraction_that_raises_is_a_failure_of_that_file_only(folder, corpus_at,
+                                                                   monkeypatch):
+    from corpus import workers
+
+    def flaky(path, sha256, stored_path, ocr="auto"):
+        if path.endswith("kh-30.txt"):
+            raise RuntimeError("reader bug")
+        return workers.extract_file(path, sha256, stored_path, ocr)
+    monkeypatch.setattr("corpus.ingest.extract_file", flaky)
+    report = corpus_at.ingest([folder])
+    assert (report.stored, report.failed) == (3, 3)
+    assert (str(folder / "lam-dong" / "kh-30.txt"),
+            "extraction did not complete (RuntimeError: reader bug)") in report.failures

@@ -167,3 +167,9 @@ def test_targets_of_a_real_plan():
         assert c.stats()["targets"] == 29
         assert numbers(c.search("chinh quyen so", Filters(cites="749/QD-TTg",
                                                            years=(2022, 2022)))) == ["2242/KH-UBND"]
+
+
+def test_snippet_prefers_the_whole_query_to_a_short_word():
+    text = "Số: 12/KH-UBND. " + "Lời mở đầu. " * 10 + "Chương trình chuyển đổi số quốc gia."
+    assert "chuyển đổi số quốc gia" in snippet(text, ["chuyen", "doi", "so"])
+    assert snippet(text, ["zzz"]).startswith("Số: 12/KH-UBND")
