@@ -1,15 +1,14 @@
-"""The types of văn bản hành chính and their Phụ lục III abbreviations, from a data file.
+"""The types of văn bản hành chính and their Phụ lục III abbreviations, from the one table
+of document types that extraction also reads.
 
 >>> type_by_slug("quy_dinh").code, type_by_code("TTr").name
 ('QyĐ', 'Tờ trình')
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
-DOC_TYPES_FILE = Path(__file__).resolve().parents[1] / "data" / "doc_types.toml"
+from extractors.wordlists import load
 
 
 @dataclass(frozen=True)
@@ -23,9 +22,9 @@ class DocTypeInfo:
 
 
 def _load() -> dict[str, DocTypeInfo]:
-    with open(DOC_TYPES_FILE, "rb") as handle:
-        raw = tomllib.load(handle)
-    return {row["slug"]: DocTypeInfo(**row) for row in raw["type"]}
+    """The administrative rows of the one table of types (``extractors/data/doc_types.toml``)."""
+    return {row["slug"]: DocTypeInfo(row["slug"], row["name"], row.get("code", ""), row.get("mau", ""))
+            for row in load("doc_types")["type"] if "slug" in row}
 
 
 DOC_TYPES: dict[str, DocTypeInfo] = _load()
