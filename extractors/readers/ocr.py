@@ -75,7 +75,7 @@ def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
     page = pdf[index]
     try:
         width, height = page.get_size()
-        bitmap = page.render(scale=dpi / 72.0, draw_annots=True)
+        bitmap = page.render(scale=dpi / 72.0, draw_annots=True, may_draw_forms=True)
         image = red_channel(bitmap.to_pil())
         bitmap.close()
     finally:

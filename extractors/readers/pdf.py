@@ -73,10 +73,12 @@ class _PageReader:
         """A second handle whose pages are never flattened: what OCR renders.
 
         Flattening draws widget appearances into the page content, and the scan then
-        renders with different smoothing; OCR reads the page as issued instead.
+        renders with different smoothing; OCR reads the page as issued instead, its form
+        widgets drawn as a viewer shows them.
         """
         if self._pristine is None:
             self._pristine = open_pdf(self.path)
+            self._pristine.init_forms()  # widgets (a number stamped by the signing system) drawn
         return self._pristine
 
     def close(self) -> None:
