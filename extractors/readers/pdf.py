@@ -95,7 +95,8 @@ class _PageReader:
         lines, stamps = self._text_lines(text)
         if self._garbled(lines, text):
             lines = self._plumber_lines(index, stamps)
-        needs_ocr = not lines or (text_chars(lines) < MIN_TEXT_CHARS and text.has_images)
+        needs_ocr = not lines or (text.has_images and (
+            text_chars(lines) < MIN_TEXT_CHARS or not _content_words(text)))
         if self.ocr == "always" or (needs_ocr and self.ocr == "auto"):
             return self._ocr(index, stamps)
         if needs_ocr and self.ocr == "never" and not lines:
@@ -237,6 +238,11 @@ def _same_block(line: Line, block: list[Line], step: int) -> bool:
 def _box_of(lines) -> tuple[float, float, float, float]:
     return (min(l.x0 for l in lines), min(l.top for l in lines),
             max(l.x1 for l in lines), max(l.bottom for l in lines))
+
+
+def _content_words(text: PageText) -> bool:
+    """Has the page text of its own, besides what its annotations (widgets) draw?"""
+    return any(_best_box(w, text.annot_boxes) is None for w in text.words)
 
 
 def _median_size(lines: list[Line]) -> float | None:
