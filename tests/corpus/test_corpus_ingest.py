@@ -230,3 +230,35 @@ def test_an_extraction_that_raises_is_a_failure_of_that_file_only(folder, corpus
     assert (report.stored, report.failed) == (3, 3)
     assert (str(folder / "lam-dong" / "kh-30.txt"),
             "extraction did not complete (RuntimeError: reader bug)") in report.failures
+
+
+def test_parquet_shards_on_local_processes(folder, tmp_path):
+    import pyarrow.dataset as ds
+
+    from corpus import ingest_shards
+
+    options = IngestOptions(parquet=str(tmp_path / "shards"))
+    report = ingest_shards([folder], options)
+    assert (report.stored, report.failed) == (4, 2)
+    records = ds.dataset(tmp_path / "shards" / "records").to_table().to_pylist()
+    assert sorted(r["number"] for r in records) == ["12/KH-UBND", "30/KH-UBND", "7/KH-UBND",
+                                                    "99/KH-UBND"]
+    targets = ds.dataset(tmp_path / "shards" / "targets").to_table().to_pylist()
+    assert sorted(t["document_number"] for t in targets) == sorted(r["number"] for r in records)
+    again = ingest_shards([folder], options)
+    assert (again.stored, again.unchanged, again.skipped) == (0, 4, 2)
+
+
+def test_progress_bar_shows_files_pages_and_failures(capsys):
+    from corpus import TerminalProgress
+
+    failures = []
+    bar = TerminalProgress(on_failure=lambda path, cause: failures.append((path, cause)))
+    bar.start(3)
+    bar.advance(1, pages=4)
+    bar.failure("/docs/bad.pdf", "corrupt PDF")
+    bar.advance(1)
+    bar.close()
+    err = capsys.readouterr().err
+    assert "2/3" in err and "pages=4 failed=1" in err
+    assert failures == [("/docs/bad.pdf", "corrupt PDF")]
