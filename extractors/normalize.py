@@ -37,6 +37,32 @@ def normalize_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def _normalize_marked(text: str, ranges: tuple[tuple[int, int], ...]
+                      ) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Normalise a line whose handwritten ranges must still point at the same words after."""
+    if not ranges:
+        return normalize_text(text), ()
+    pieces, marked, pos = [], [], 0
+    for start, end in sorted(ranges):
+        pieces.append((text[pos:start], False))
+        pieces.append((text[start:end], True))
+        pos = end
+    pieces.append((text[pos:], False))
+    out = ""
+    for piece, handwritten in pieces:
+        cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", piece.translate(_LOOKALIKES)))
+        if out.endswith(" ") and cleaned.startswith(" "):
+            cleaned = cleaned[1:]
+        if handwritten and cleaned.strip():
+            lead = len(cleaned) - len(cleaned.lstrip())
+            marked.append((len(out) + lead, len(out) + len(cleaned.rstrip())))
+        out += cleaned
+    stripped = out.lstrip()
+    shift = len(out) - len(stripped)
+    out = stripped.rstrip()
+    return out, tuple((a - shift, b - shift) for a, b in marked if b - shift <= len(out))
+
+
 def _legacy_converter():
     from extractors.legacy import convert_legacy
     return convert_legacy
@@ -61,9 +87,9 @@ def normalize_document(raw: RawDocument) -> RawDocument:
                 texts = joined.split("\n")
         lines = []
         for line, text in zip(page.lines, texts):
-            text = normalize_text(text)
+            text, marked = _normalize_marked(text, line.handwritten)
             if text:
-                lines.append(dataclasses.replace(line, text=text))
+                lines.append(dataclasses.replace(line, text=text, handwritten=marked))
         pages.append(Page(page.number, lines, page.width, page.height, page.ocr))
     for encoding in sorted(found):
         warnings.append(f"text in the legacy {encoding} encoding was converted to Unicode")

@@ -57,7 +57,13 @@ def find_issued(lines: list[TextLine]) -> DateFound | None:
         year = _number(match.group("y"))
         if year is None or not 1945 <= year <= 2100:
             continue
-        date, warning = iso_date(_number(match.group("d")), _number(match.group("m")), year)
+        day, month = _number(match.group("d")), _number(match.group("m"))
+        hand = ln.line.handwritten
+        if any(a < match.end("d") and match.start("d") < b for a, b in hand):
+            day = None
+        if any(a < match.end("m") and match.start("m") < b for a, b in hand):
+            month = None
+        date, warning = iso_date(day, month, year)
         place, place_span = _place_before(lines, pos, match.start())
         return DateFound(date, ln.span(match.start(), match.end()), place, place_span, warning)
     return None

@@ -69,7 +69,10 @@ def find_number(lines: list[TextLine]) -> NumberFound | None:
             number, start, end = parsed
             offset = lead.end()
             warning = None
-            if number.number is None:
+            if number.number is not None and _handwritten(ln, offset + start, offset + start + len(str(number.raw).split("/")[0])):
+                number = Number(f"/{number.symbol}", None, number.symbol)
+                warning = "the number is handwritten; it is left blank rather than guessed"
+            elif number.number is None:
                 what = ln.text[offset + start: offset + end].split("/")[0].strip()
                 warning = ("the number is blank (filled in by hand)" if not what else
                            f"the number is unreadable ({what!r}, probably handwritten)")
@@ -100,3 +103,8 @@ def _after_type_word(prefix: str) -> bool:
 def _is_stamp(text: str) -> bool:
     key = ascii_key(text)
     return "den" in key.split()[:3] and ("cv" in key.split() or "cong van" in key)
+
+
+def _handwritten(ln: TextLine, start: int, end: int) -> bool:
+    """Whether the reader judged any of ``ln.text[start:end]`` handwritten."""
+    return any(a < end and start < b for a, b in ln.line.handwritten)

@@ -20,6 +20,9 @@ class Line:
     bottom: float | None = None
     size: float | None = None  # font size in points, where known
     bold: bool | None = None
+    # character ranges of ``text`` that OCR judged handwritten (ink other than the print's,
+    # or digits read with low confidence): a number or day filled in by hand is not guessed
+    handwritten: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass

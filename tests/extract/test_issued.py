@@ -31,3 +31,19 @@ def test_place_wrapped_over_two_lines():
 ])
 def test_iso_date(day, month, year, date, warning):
     assert iso_date(day, month, year) == (date, warning)
+
+
+def test_day_written_by_hand_gives_year_and_month():
+    from extractors.readers.model import Line, Page
+    from extractors.segment import layout_of
+
+    ls = layout_of([Page(1, [Line("Quảng Ngãi, ngày 23 tháng 01 năm 2025", handwritten=((17, 19),))])]).lines
+    assert find_issued(ls).date == "2025-01"
+
+
+def test_normalize_keeps_handwritten_ranges_on_their_words():
+    from extractors.normalize import _normalize_marked
+
+    text, marked = _normalize_marked("  Số:  23  /BC-UBND ", ((7, 9),))
+    assert text == "Số: 23 /BC-UBND"
+    assert [text[a:b] for a, b in marked] == ["23"]

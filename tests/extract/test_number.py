@@ -45,3 +45,13 @@ def test_handwritten_number_is_left_blank_with_warning():
     assert "unreadable" in found.warning
     blank = find_number(lines("Số:     /STTTT-CNTT"))
     assert blank.warning == "the number is blank (filled in by hand)"
+
+
+def test_number_written_by_hand_is_not_guessed():
+    from extractors.readers.model import Line, Page
+    from extractors.segment import layout_of
+
+    ls = layout_of([Page(1, [Line("Số: 23 /BC-UBND", handwritten=((4, 6),))])]).lines
+    found = find_number(ls)
+    assert (found.number.raw, found.number.number) == ("/BC-UBND", None)
+    assert found.warning == "the number is handwritten; it is left blank rather than guessed"
