@@ -55,6 +55,15 @@ def loose(text: str | None) -> str:
     return _SPACES.sub(" ", fold(text).lower()).strip()
 
 
+def words(text: str | None) -> str:
+    """The folded words of a name, single-spaced, punctuation dropped: how filters see it.
+
+    >>> words("Sở Thông tin và Truyền thông - Đà Nẵng")
+    'so thong tin va truyen thong da nang'
+    """
+    return " ".join(re.findall(r"[^\W_]+", loose(text)))
+
+
 def number_key(raw: str | None) -> str | None:
     """The comparable form of a số ký hiệu.
 

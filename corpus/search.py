@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from corpus.fold import fold, has_marks, loose, number_key
+from corpus.fold import fold, has_marks, loose, number_key, words
 from corpus.store import Store
 from corpus.terms import cite_token, type_query_tokens, year_terms
 from docgen.errors import InvalidData
@@ -127,9 +127,9 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list]:
         where.append("(' | ' || d.type_key || ' | ') LIKE ? ESCAPE '\\'")
         args.append(f"% | {_like(loose(filters.doc_type))} | %")
     for column, value in (("issuer_loose", filters.issuer), ("signer_loose", filters.signer)):
-        if value:
-            where.append(f"d.{column} LIKE ? ESCAPE '\\'")
-            args.append(f"%{_like(loose(value))}%")
+        for word in words(value).split():  # every word of the value, in any order
+            where.append(f"(' ' || d.{column} || ' ') LIKE ? ESCAPE '\\'")
+            args.append(f"% {_like(word)} %")
     if filters.years:
         where.append("d.year BETWEEN ? AND ?")
         args.extend(filters.years)
@@ -169,9 +169,9 @@ def filter_terms(filters: Filters) -> list[str] | None:
         parts.append(_any_of([cite_token(key)] if key else []))
     for column, value in (("issuer", filters.issuer), ("signer", filters.signer)):
         if value:
-            words = re.findall(r"\w+", fold(value))
-            parts.append("{" + column + "} : (" + " AND ".join(f'"{w}"' for w in words) + ")"
-                         if words else "")
+            found = words(value).split()
+            parts.append("{" + column + "} : (" + " AND ".join(f'"{w}"' for w in found) + ")"
+                         if found else "")
     return None if "" in parts else parts
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from corpus import schema
-from corpus.fold import fold, loose, number_key
+from corpus.fold import fold, loose, number_key, words
 from corpus.terms import meta_tokens
 from docgen.errors import CorpusProblem
 
@@ -314,7 +314,7 @@ def _document_row(record: dict[str, Any]) -> tuple:
             _flag(source.get("text_layer")), _flag(source.get("ocr")),
             doc_type.get("name"), doc_type.get("code"), type_key,
             number.get("raw"), number_key(number.get("raw")), issued, year,
-            issuer, loose(issuer), signer, loose(signer), record.get("subject"), now())
+            issuer, words(issuer), signer, words(signer), record.get("subject"), now())
 
 
 def _flag(value: bool | None) -> int | None:

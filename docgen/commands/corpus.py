@@ -36,8 +36,8 @@ def _fails_cleanly(command):
 def _filter_options(command):
     for option in reversed([
         click.option("--type", "doc_type", help="Document type: code (KH, QĐ) or name."),
-        click.option("--issuer", help="Part of the issuing body's name (accents optional)."),
-        click.option("--signer", help="Part of the signer's name (accents optional)."),
+        click.option("--issuer", help="Words of the issuing body's name (marks optional)."),
+        click.option("--signer", help="Words of the signer's name (marks optional)."),
         click.option("--year", help="Year of issue, or a range: 2022, 2021-2025."),
         click.option("--cites", metavar="NUMBER", help="Only documents citing this number."),
         click.option("--accents", type=click.Choice(["auto", "exact", "ignore"]), default="auto",

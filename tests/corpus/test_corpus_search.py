@@ -63,6 +63,7 @@ def numbers(hits):
     ("", Filters(doc_type="ke hoach", years=(2019, 2031)), ["12/KH-UBND", "45/KH-UBND"]),
     ("", Filters(years=(2020, 2021)), ["45/KH-UBND", "3/TB-UBND"]),
     ("chuyen doi so", Filters(issuer="--"), []),
+    ("", Filters(issuer="truyền thông, thông tin"), ["88/BC-STTTT"]),  # words, in any order
     ("", Filters(cites="1/XYZ"), []),
     ("85%", Filters(), []),
 ])
@@ -72,6 +73,7 @@ def test_search(corpus_module, query, filters, expected):
 
 
 @pytest.mark.parametrize("filters", [Filters(issuer="lam dong"), Filters(doc_type="Công văn"),
+                                     Filters(issuer="truyen-thong (thong tin)"),
                                      Filters(years=(2019, 2022), signer="nguyen")])
 def test_many_matches_list_the_same_through_the_date_index(corpus_module, filters):
     assert numbers(corpus_module.search("", filters, window=1)) == \
