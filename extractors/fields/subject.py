@@ -36,6 +36,19 @@ def is_body_start(text: str) -> bool:
     return ascii_key(text).endswith("quyet dinh") and text.rstrip().endswith(":")
 
 
+def is_authority_line(text: str) -> bool:
+    """The line that names who issues a decision, under its trích yếu: a body or a title
+    ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN …")."""
+    low = text.casefold()
+    return any(low == h or low.startswith(h + " ") for h in _authority_heads())
+
+
+@functools.cache
+def _authority_heads() -> tuple[str, ...]:
+    heads = [k.casefold() for k in load("casing")["organisations"]]
+    return tuple(heads + [t.casefold() for t in load("header_words")["signer"]["titles"]])
+
+
 def is_vv_line(text: str) -> bool:
     return bool(_VV.match(text))
 
@@ -123,8 +136,8 @@ def subject_after_title(lines: list[TextLine], title_bold: bool | None = None,
             continue
         if is_body_start(ln.text) and not (not taken and is_vv_line(ln.text)):
             break
-        if taken and is_upper(ln.text) and not is_upper(taken[-1].text):
-            break  # "ỦY BAN NHÂN DÂN TỈNH …" authority line of a decision
+        if taken and is_upper(ln.text) and (not is_upper(taken[-1].text) or is_authority_line(ln.text)):
+            break  # "ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG": who issues a decision
         taken.append(ln)
         if len(taken) >= MAX_LINES:
             break
