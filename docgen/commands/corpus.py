@@ -176,8 +176,9 @@ def _graph_lines(result) -> list[str]:
         lines.append(f"  cites ({len(cites)}):")
         for ref in cites:
             where = ", ".join(f"#{d.id}" for d in ref.resolved) or "not stored"
-            lines.append(f"    {ref.number or '?'}  {ref.doc_type or ''}  "
-                         f"{ref.issued_on or ''}  → {where}".rstrip())
+            named = ref.number or _cut(f"({ref.title or 'no number'})", 50)
+            parts = [named, ref.doc_type, ref.issued_on, f"→ {where}"]
+            lines.append("    " + "  ".join(p for p in parts if p))
     lines.append(f"cited by ({len(result.cited_by)}):")
     for citing in result.cited_by:
         lines.append(f"  #{citing.document.id} {_doc_line(citing.document)}")
