@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import make_record, plan_text, write
+from tests.corpus.conftest import make_record, plan_text, write
 from corpus import Corpus
 from corpus.lock import IngestLock
 from corpus.store import FileRef

@@ -3,7 +3,7 @@ or written by the workers as Parquet shards."""
 import pyarrow.dataset as ds
 import pytest
 
-from conftest import ROOT, plan_text, write
+from tests.corpus.conftest import ROOT, plan_text, write
 from corpus import Corpus, IngestOptions, ingest_shards
 
 pytestmark = pytest.mark.slow

@@ -6,7 +6,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import make_record
+from tests.corpus.conftest import make_record
 from corpus import Corpus, tables
 from corpus.export import columns_for
 from corpus.store import FileRef
@@ -105,7 +105,7 @@ def test_failed_export_leaves_no_partial_file(stored, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("table", sorted(tables.TABLES))
 def test_readme_documents_every_exported_column(table):
-    from conftest import ROOT
+    from tests.corpus.conftest import ROOT
 
     readme = (ROOT / "corpus" / "README.md").read_text(encoding="utf-8")
     section = readme.split(f"\n{table} — ", 1)[1].split("\n\n", 2)[1]

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import plan_text, subprocess_env, write
+from tests.corpus.conftest import plan_text, subprocess_env, write
 
 FILES = 400
 

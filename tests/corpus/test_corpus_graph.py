@@ -1,7 +1,7 @@
 """Citations: numbers resolved to stored records, narrowed by year and issuer."""
 import pytest
 
-from conftest import DEV, gold_record, make_record, needs_dev
+from tests.corpus.conftest import DEV, gold_record, make_record, needs_dev
 from corpus import Corpus
 from corpus.store import FileRef
 

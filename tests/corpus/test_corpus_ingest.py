@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEV, needs_dev, plan_text, write
+from tests.corpus.conftest import DEV, needs_dev, plan_text, write
 from corpus import Corpus, Filters, IngestOptions, Progress
 from corpus.lock import IngestLock
 from docgen.errors import CorpusProblem

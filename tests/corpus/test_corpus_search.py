@@ -1,7 +1,7 @@
 """Search: ranking, accent modes, filters, targets and stats on records stored directly."""
 import pytest
 
-from conftest import DEV, gold_record, make_record, needs_dev
+from tests.corpus.conftest import DEV, gold_record, make_record, needs_dev
 from corpus import Corpus, Filters, parse_years
 from corpus.search import match_expression, snippet
 from corpus.store import FileRef

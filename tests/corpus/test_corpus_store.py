@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from conftest import make_record
+from tests.corpus.conftest import make_record
 from corpus import Corpus, schema
 from corpus.store import FileRef, Store
 from docgen.errors import CorpusProblem

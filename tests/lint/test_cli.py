@@ -6,7 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from builders import build, decision_parts
+from tests.lint.builders import build, decision_parts
 from docgen.cli import main
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import P, build, decision_parts, dispatch_parts
+from tests.lint.builders import P, build, decision_parts, dispatch_parts
 from docgen.lint import lint_file
 
 

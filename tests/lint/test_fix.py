@@ -4,10 +4,10 @@ from __future__ import annotations
 import docx
 import pytest
 
-from builders import build, decision_parts, dispatch_parts
+from tests.lint.builders import build, decision_parts, dispatch_parts
 from docgen.lint import fix_file, lint_file
 from docgen.lint.lines import document_paragraphs
-from test_findings import CASES
+from tests.lint.test_findings import CASES
 
 FIXABLE = {"margin", "margin-top", "paper", "font-run", "size-body", "qh-size", "so-size", "noi-nhan-size",
            "noi-nhan-entry-size", "page-field", "page-footer", "page-size", "page-align", "page-first",

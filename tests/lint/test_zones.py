@@ -5,7 +5,7 @@ import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
-from builders import build, decision_parts, dispatch_parts
+from tests.lint.builders import build, decision_parts, dispatch_parts
 from docgen.lint.context import Context
 
 
