@@ -141,7 +141,10 @@ def _warn_several_documents(doc: Document, layout: Layout, header: Header) -> No
 
 def _fill_deep(doc: Document, layout: Layout) -> None:
     from extractors.fields.deep import fill_deep
-    fill_deep(doc, layout.text)
+
+    header_parts = ("doc_type", "number", "issued_on", "place", "subject", "recipients")
+    body_start = max((doc.evidence[k].end for k in header_parts if k in doc.evidence), default=0)
+    fill_deep(doc, layout.text, body_start)
 
 
 def _warn(doc: Document, warning: str | None) -> None:

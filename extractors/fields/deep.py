@@ -24,9 +24,13 @@ from extractors.records import Document
 from extractors.text import DocText
 
 
-def fill_deep(doc: Document, text: DocText) -> None:
-    """Set the deep list fields of ``doc`` from ``text`` (the record text the spans point into)."""
-    flow = build_flow(text.text)
+def fill_deep(doc: Document, text: DocText, body_start: int = 0) -> None:
+    """Set the deep list fields of ``doc`` from ``text`` (the record text the spans point into).
+
+    Only the body is read: the header before ``body_start`` (agency, number, date, trích yếu,
+    Kính gửi) is blanked out, keeping every offset, so that no sentence runs back into it.
+    """
+    flow = build_flow(_blank_before(text.text, body_start))
     times, warnings = scan_times(flow.text)
     context = Context(doc.number.raw, doc.doc_type.name, doc.subject)
     covered: list[tuple[int, int]] = []
@@ -44,11 +48,19 @@ def fill_deep(doc: Document, text: DocText) -> None:
     doc.warnings.extend(dict.fromkeys(warnings))
 
 
-def fill_deep_timed(doc: Document, text: DocText) -> float:
+def fill_deep_timed(doc: Document, text: DocText, body_start: int = 0) -> float:
     """``fill_deep`` and the CPU seconds it took (for benchmarks/extract.py's deep-field column)."""
     start = time.process_time()
-    fill_deep(doc, text)
+    fill_deep(doc, text, body_start)
     return time.process_time() - start
+
+
+def _blank_before(text: str, end: int) -> str:
+    """``text`` with every character before ``end`` but line and page breaks made a space."""
+    if end <= 0:
+        return text
+    head = "".join(c if c in "\n\f" else " " for c in text[:end])
+    return head + text[end:]
 
 
 def _day(issued_on: str | None) -> str | None:

@@ -116,3 +116,11 @@ def test_eval_prints_table_and_misses(tmp_path):
     assert "number.raw              1.000     1" in result.output
     assert "signer.name             0.000     1" in result.output
     assert 'kh.txt  signer.name: expected "Trần Văn Bình"  found "Trần Văn An"' in result.output
+
+
+def test_deep_fields_read_the_body_only(tmp_path):
+    # a deadline-like phrase in the trích yếu must not become a deadline of the whole header
+    text = PLAN.replace("Chuyển đổi số năm 2025", "Chuyển đổi số trước ngày 31/12/2025")
+    record = json.loads(CliRunner().invoke(main, ["extract", str(_write(tmp_path, "kh.txt", text))]).output)
+    assert record["subject"] == "Chuyển đổi số trước ngày 31/12/2025"
+    assert record["deadlines"] == []
