@@ -121,6 +121,8 @@ def test_eval_prints_table_and_misses(tmp_path):
 def test_deep_fields_read_the_body_only(tmp_path):
     # a deadline-like phrase in the trích yếu must not become a deadline of the whole header
     text = PLAN.replace("Chuyển đổi số năm 2025", "Chuyển đổi số trước ngày 31/12/2025")
-    record = json.loads(CliRunner().invoke(main, ["extract", str(_write(tmp_path, "kh.txt", text))]).output)
+    path = _write(tmp_path, "kh.txt", text)
+    record = json.loads(CliRunner().invoke(main, ["extract", "--with-text", str(path)]).output)
     assert record["subject"] == "Chuyển đổi số trước ngày 31/12/2025"
-    assert record["deadlines"] == []
+    body = record["text"].index("Thực hiện")
+    assert [(d["raw"], d["span"]["start"] >= body) for d in record["deadlines"]] == [("Đến cuối năm 2025", True)]
