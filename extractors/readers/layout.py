@@ -51,6 +51,7 @@ class Word:
     conf: float | None = None
     start: int | None = None  # index of the first and last character in the text stream
     end: int | None = None
+    hand: bool = False  # OCR judged the word handwritten (``handwriting``)
 
     @property
     def height(self) -> float:
@@ -226,6 +227,57 @@ def is_fill_in_blank(before: str, after: str) -> bool:
         tuple(words["after_blank_prefixes"]))
 
 
+def is_blank_position(words: list[Word], i: int) -> bool:
+    """Does ``words[i]`` (a line sorted by x) sit in a blank of the header form?
+
+    Right after "Số:", "ngày", "tháng" or "năm", or right before "tháng", "năm" or "/…".
+    Words are compared without accents but with the horn, so "sở" is not "số".
+
+    >>> line = [Word(t, 0, 0, 1, 1) for t in ("Số:", "22", "/BC-UBND", "cơ", "sở", "hạ")]
+    >>> [is_blank_position(line, i) for i in range(6)]
+    [False, True, False, False, False, False]
+    """
+    fill = _fill_in_words()
+    if i > 0 and form_key(words[i - 1].text) in fill["before_blank"]:
+        return True
+    if i + 1 < len(words):
+        after = words[i + 1].text.strip()
+        return form_key(after) in fill["after_blank"] or after.startswith(
+            tuple(fill["after_blank_prefixes"]))
+    return False
+
+
+def blank_lead(text: str) -> int:
+    """Length of the form word ("Số:", "ngày") that ``text`` starts with when what was
+    written in its blank was read onto it ("Só:4@`", "ngày0B"), else 0.
+
+    >>> blank_lead("Só:4@`"), blank_lead("ngày0B"), blank_lead("ngày"), blank_lead("số123")
+    (3, 4, 0, 2)
+    """
+    if not any(c.isdigit() for c in text):
+        return 0
+    fill = _fill_in_words()
+    key = form_key(text)
+    if not any(key.startswith(lead) for lead in fill["before_blank"]):
+        return 0
+    for k in range(1, len(text)):
+        if form_key(text[:k]) in fill["before_blank"] and not text[k].isalpha():
+            while k < len(text) and text[k] in ":.":
+                k += 1
+            rest = text[k:]
+            return k if any(c.isdigit() for c in rest) else 0
+    return 0
+
+
+@lru_cache(maxsize=8192)
+def form_key(text: str) -> str:
+    """``text`` folded for matching form words: lower case, no accents but the horn
+    (ơ, ư), đ as d, letters and digits only: "Số:" → "so", "Sở" → "sơ"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    kept = "".join(c for c in decomposed if c.isalnum() or c == "\u031b")
+    return unicodedata.normalize("NFC", kept)
+
+
 def _height(w: Word) -> float:
     return w.size if w.size else w.height
 
@@ -342,8 +394,9 @@ def _to_line(seg: _Segment, column: int | None) -> Line:
     words = seg.words
     sizes = [w.size for w in words if w.size]
     bolds = [w.bold for w in words if w.bold is not None]
+    text, hand = join_marked(words)
     return Line(
-        text=join_words(words),
+        text=text,
         column=column,
         x0=round(seg.x0, 2),
         top=round(seg.top, 2),
@@ -351,6 +404,7 @@ def _to_line(seg: _Segment, column: int | None) -> Line:
         bottom=round(seg.bottom, 2),
         size=round(sorted(sizes)[len(sizes) // 2], 2) if sizes else None,
         bold=(sum(bolds) * 2 > len(bolds)) if bolds else None,
+        handwritten=hand,
     )
 
 
@@ -360,9 +414,30 @@ def join_words(words: list[Word]) -> str:
     Two pieces are one word when they follow each other in the text stream with no
     space between and touch on the page ("Đ" + "ầu tư").
     """
-    parts = [words[0].text]
-    for prev, w in zip(words, words[1:]):
-        glued = (w.start is not None and prev.end is not None and w.start == prev.end + 1
-                 and w.x0 - prev.x1 < JOIN_EM * _height(w))
-        parts.append(w.text if glued else " " + w.text)
-    return "".join(parts).strip()
+    return join_marked(words)[0]
+
+
+def join_marked(words: list[Word]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The joined text and the character ranges of its handwritten words.
+
+    >>> join_marked([Word("Số:", 0, 0, 9, 9), Word("23", 20, 0, 29, 9, hand=True),
+    ...              Word("/BC-UBND", 40, 0, 80, 9)])
+    ('Số: 23 /BC-UBND', ((4, 6),))
+    """
+    text, ranges = "", []
+    for i, w in enumerate(words):
+        prev = words[i - 1] if i else None
+        glued = prev is None or (w.start is not None and prev.end is not None
+                                 and w.start == prev.end + 1
+                                 and w.x0 - prev.x1 < JOIN_EM * _height(w))
+        if not glued:
+            text += " "
+        if w.hand and ranges and glued and ranges[-1][1] == len(text):
+            ranges[-1] = (ranges[-1][0], len(text) + len(w.text))  # a piece of the same word
+        elif w.hand:
+            ranges.append((len(text), len(text) + len(w.text)))
+        text += w.text
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    marked = ((max(a - lead, 0), min(b - lead, len(text))) for a, b in ranges)
+    return text, tuple((a, b) for a, b in marked if a < b)

@@ -13,6 +13,7 @@ Example: page 1 of a scanned Tờ trình gives lines "ỦY BAN NHÂN DÂN", "T�
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 import shutil
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from docgen.errors import ConversionFailed
+from extractors.readers import handwriting
 from extractors.readers.layout import Word, group_rows, group_units, lines_from_rows
 from extractors.readers.model import Line
 
@@ -56,12 +58,12 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     ``masks`` are (x0, top, x1, bottom) boxes in points painted white first (stamp text);
     OCR lines lying mostly inside a ``drops`` box (a stamp's seal picture) are left out.
     """
-    image, width, height = render_page(pdf, index, dpi, masks)
+    image, coloured, width, height = render_page(pdf, index, dpi, masks)
     if is_blank(image):
         return OcrPage([], width, height, None)
     words = read_tsv(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
     kept = _outside(drops, _without_mark_lines([w for w in words if _keep(w)]))
-    kept = _level(kept)
+    kept = _level(mark_handwriting(kept, handwriting.Ink(image, coloured, dpi / 72.0)))
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
     lines = _tesseract_lines(kept)
@@ -69,23 +71,29 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
 
 
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
-    """(grey PIL image, width pt, height pt) of page ``index``; the page is closed."""
+    """(grey PIL image, coloured-ink mask or None, width pt, height pt) of page ``index``,
+    both images from one colour rendering; the page is closed."""
     from PIL import ImageDraw
 
     page = pdf[index]
     try:
         width, height = page.get_size()
         bitmap = page.render(scale=dpi / 72.0, draw_annots=True, may_draw_forms=True)
-        image = red_channel(bitmap.to_pil())
+        colour = bitmap.to_pil()
+        image = red_channel(colour)
+        coloured = handwriting.coloured_ink(colour)
+        del colour
         bitmap.close()
     finally:
         page.close()
-    if masks:
-        draw = ImageDraw.Draw(image)
-        k = dpi / 72.0
-        for x0, top, x1, bottom in masks:
-            draw.rectangle([x0 * k, top * k, x1 * k, bottom * k], fill=255)
-    return image, width, height
+    k = dpi / 72.0
+    for x0, top, x1, bottom in masks:
+        ImageDraw.Draw(image).rectangle([x0 * k, top * k, x1 * k, bottom * k], fill=255)
+        if coloured is not None:
+            ImageDraw.Draw(coloured).rectangle([x0 * k, top * k, x1 * k, bottom * k], fill=0)
+    if masks and coloured is not None and not coloured.getbbox():
+        coloured = None  # the only coloured ink was a stamp's
+    return image, coloured, width, height
 
 
 def red_channel(image):
@@ -207,9 +215,24 @@ def _level(words: list[_OcrWord]) -> list[_OcrWord]:
     for item in words:
         w = item.word
         shift = slope * (w.x0 + w.x1) / 2
-        moved = Word(w.text, w.x0, w.top - shift, w.x1, w.bottom - shift, w.size, w.bold, w.conf)
+        moved = dataclasses.replace(w, top=w.top - shift, bottom=w.bottom - shift)
         out.append(_OcrWord(moved, item.line_key))
     return out
+
+
+def mark_handwriting(words: list[_OcrWord], ink: handwriting.Ink) -> list[_OcrWord]:
+    """The words, those judged handwritten (``handwriting.judge``, per tesseract line)
+    with ``hand=True``; a form word with its blank read onto it is cut in two first."""
+    words = [_OcrWord(piece, item.line_key) for item in words
+             for piece in handwriting.split_glued(item.word)]
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for item in words:
+        lines.setdefault(item.line_key, []).append(item.word)
+    hand = handwriting.judge(list(lines.values()), ink)
+    if not hand:
+        return words
+    return [_OcrWord(dataclasses.replace(item.word, hand=True), item.line_key)
+            if id(item.word) in hand else item for item in words]
 
 
 def _skew(words: list[_OcrWord]) -> float:
