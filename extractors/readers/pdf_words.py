@@ -22,6 +22,9 @@ from extractors.readers.layout import Word
 
 WORD_GAP_EM = 0.25  # a horizontal jump wider than this (in font sizes) starts a new word
 BOLD_WEIGHT = 600
+# a bold face by its name: "Times New Roman,Bold", "ABCDEF+LiberationSerif-BoldItalic",
+# "Arial-BoldMT", "Roboto-Black"; LibreOffice's embedded subsets report weight 400 for all
+BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 FEW_CHARS = 400  # pages with fewer characters are asked whether they hold a picture
 APPEARANCE_DEPTH = 5  # form XObjects nested deeper than this are not searched for text
 
@@ -139,6 +142,7 @@ class _WordBuilder:
         self.words: list[Word] = []
         self.rect = pdfium_c.FS_RECTF()
         self.rect_ref = ctypes.byref(self.rect)
+        self.fonts = _FontFaces()
 
     def box(self, index: int) -> tuple[float, float, float, float]:
         """(x0, top, x1, bottom) of character ``index`` on the displayed page."""
@@ -177,13 +181,38 @@ class _WordBuilder:
 
     def _emit(self, text: str, box, start: int, end: int) -> None:
         size = pdfium_c.FPDFText_GetFontSize(self.raw, start)
-        weight = pdfium_c.FPDFText_GetFontWeight(self.raw, start)
         self.words.append(Word(
             text, *box,
             size=round(size, 2) if size > 0 else None,
-            bold=(weight >= BOLD_WEIGHT) if weight > 0 else None,
+            bold=self.fonts.bold(self.raw, start),
             start=start, end=end,
         ))
+
+
+class _FontFaces:
+    """Is the character at an index set in a bold face? By the font's weight, or by its
+    name where the weight says regular (embedded subsets often carry no real weight)."""
+
+    NAME_BYTES = 128
+
+    def __init__(self):
+        self.buffer = ctypes.create_string_buffer(self.NAME_BYTES)
+        self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
+        self.by_name: dict[bytes, bool] = {}
+
+    def bold(self, raw, index: int) -> bool | None:
+        weight = pdfium_c.FPDFText_GetFontWeight(raw, index)
+        if weight >= BOLD_WEIGHT:
+            return True
+        if not pdfium_c.FPDFText_GetFontInfo(raw, index, self.buffer, self.NAME_BYTES,
+                                             self.flags_ref):
+            return False if weight > 0 else None
+        name = self.buffer.value
+        found = self.by_name.get(name)
+        if found is None:
+            found = self.by_name[name] = bool(BOLD_NAME.search(name.decode("latin-1")))
+        return found
 
 
 def _straight(first, last, length: int) -> bool:
@@ -216,7 +245,7 @@ def _words(textpage, transform: _Transform) -> tuple[list[Word], int, int]:
     rect = builder.rect
     rect_ref = builder.rect_ref
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    font_size, font_weight = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetFontWeight
+    font_size, bold = pdfium_c.FPDFText_GetFontSize, builder.fonts.bold
     box = transform.box
     append = builder.words.append
     for match in RUN.finditer(text):  # the fast path of _WordBuilder.add_run, inlined
@@ -233,10 +262,9 @@ def _words(textpage, transform: _Transform) -> tuple[list[Word], int, int]:
             builder.add_run(match.group(), start)
             continue
         size = font_size(raw, start)
-        weight = font_weight(raw, start)
         append(Word(match.group(), first[0], min(first[1], last[1]), last[2],
                     max(first[3], last[3]), round(size, 2) if size > 0 else None,
-                    (weight >= BOLD_WEIGHT) if weight > 0 else None, None, start, end))
+                    bold(raw, start), None, start, end))
     unmapped_at = pdfium_c.FPDFText_HasUnicodeMapError
     sampled = range(0, count, UNMAPPED_SAMPLE)
     unmapped = sum(1 for i in sampled if unmapped_at(raw, i) == 1) * UNMAPPED_SAMPLE
