@@ -32,6 +32,8 @@ BAND_GAP_EM = 3.0  # a band stops at a vertical gap wider than this many line he
 SIDE_TOLERANCE = 6.0  # points a one-sided segment may cross the band's divider
 TALL_UNIT = 1.8  # a word or OCR line this many typical heights tall is not text of a row
 MAX_BAND_SEGMENTS = 3  # rows cut into more pieces are tables, not a two-column band
+CUT_MIN_EM = 1.2  # beside a band, a gap this wide (in text heights) …
+CUT_RATIO = 3.0  # … and this many times the row's other word gaps may part two columns
 RIGHT_SLACK_EM = 3.0  # how far (in text heights) a right-hand line's centre may drift
 RIGHT_START = 0.45  # outside bands, column 1 starts past this share of the width
 RIGHT_CENTRE = 0.58  # … and is centred past this share (a centred title is not)
@@ -110,34 +112,39 @@ def lines_from_rows(word_rows: list[list[Word]], page_width: float) -> list[Line
 def group_rows(words: list[Word]) -> list[list[Word]]:
     """Words whose vertical extents overlap by half the smaller height share a row.
 
-    A word far taller than the text (a signature stroke OCR read as letters) keeps a row
-    of its own, so that it cannot glue two lines together.
+    A word is set against the row's mean extent, not the union of its words, so rows do
+    not chain: the 13 pt "PHÓ CHỦ TỊCH" of a signature block, level with two 11 pt lines
+    of the Nơi nhận list, joins the first of them without gluing the second to it. A word
+    far taller than the text (a signature stroke OCR read as letters) keeps a row of its
+    own.
     """
     if not words:
         return []
     limit = TALL_UNIT * statistics.median(w.bottom - w.top for w in words)
     rows: list[list[Word]] = []
-    spans: list[list[float]] = []
+    spans: list[list[float]] = []  # sum of tops, sum of bottoms, count, tall (0/1)
     for w in sorted(words, key=lambda w: w.top + w.bottom):
         top, bottom = w.top, w.bottom
         if bottom - top > limit:
             rows.append([w])
-            spans.append([top, bottom, True])
+            spans.append([top, bottom, 1, 1])
             continue
         for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
             span = spans[i]
-            overlap = (span[1] if span[1] < bottom else bottom) - (span[0] if span[0] > top else top)
-            if not span[2] and overlap >= 0.5 * min(span[1] - span[0], bottom - top):
+            if span[3]:
+                continue
+            row_top, row_bottom = span[0] / span[2], span[1] / span[2]
+            overlap = min(row_bottom, bottom) - max(row_top, top)
+            if overlap >= 0.5 * min(row_bottom - row_top, bottom - top):
                 rows[i].append(w)
-                if top < span[0]:
-                    span[0] = top
-                if bottom > span[1]:
-                    span[1] = bottom
+                span[0] += top
+                span[1] += bottom
+                span[2] += 1
                 break
         else:
             rows.append([w])
-            spans.append([top, bottom, False])
-    order = sorted(range(len(rows)), key=lambda i: spans[i][0])
+            spans.append([top, bottom, 1, 0])
+    order = sorted(range(len(rows)), key=lambda i: min(w.top for w in rows[i]))
     return [sorted(rows[i], key=lambda w: w.x0) for i in order]
 
 
@@ -216,14 +223,19 @@ def _bare(text: str) -> str:
 def is_fill_in_blank(before: str, after: str) -> bool:
     """True when the gap between two words is a blank of the header form.
 
+    A list item ends at its ";" and "Sở" is not "Số": "- Phó Giám đốc Sở;   CHÁNH VĂN
+    PHÒNG" is a column gap.
+
     >>> is_fill_in_blank("Số:", "/QĐ-UBND"), is_fill_in_blank("UBND", "Hà")
     (True, False)
+    >>> is_fill_in_blank("Sở;", "CHÁNH"), is_fill_in_blank("Sở", "CHÁNH")
+    (False, False)
     """
     words = _fill_in_words()
-    if _bare(before) in words["before_blank"]:
+    if form_key(before) in words["before_blank"] and not before.rstrip().endswith((";", ",", ".")):
         return True
     after = after.strip()
-    return _bare(after) in words["after_blank"] or after.startswith(
+    return form_key(after) in words["after_blank"] or after.startswith(
         tuple(words["after_blank_prefixes"]))
 
 
@@ -318,6 +330,7 @@ class _Band:
     """The two columns of a band: where the left text ends and the right text starts."""
 
     def __init__(self, left_x1: float, right_x0: float, right_x1: float, em: float):
+        self.em = em
         self.left_x1 = left_x1
         self.right_x0 = right_x0
         self.right_centre = (right_x0 + right_x1) / 2
@@ -348,11 +361,52 @@ class _Band:
             return 0 if mid - self.left_x1 < self.right_x0 - mid else 1
         return 0 if fits_left else 1 if fits_right else None
 
+    def cut(self, seg: _Segment) -> tuple[_Segment, _Segment] | None:
+        """``seg`` cut in two at its widest word gap when it runs across both columns: the
+        agency and the Quốc hiệu set so close that no gap is a column gap by width alone.
+
+        The gap must stand out (``CUT_RATIO`` times the segment's other gaps, at least
+        ``CUT_MIN_EM``), the right piece be centred on the right column's axis and the left
+        piece end before the right column starts.
+        """
+        words = seg.words
+        if len(words) < 2:
+            return None
+        gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+        k = max(range(len(gaps)), key=gaps.__getitem__)
+        others = gaps[:k] + gaps[k + 1:]
+        typical = statistics.median(others) if others else 0.0
+        if gaps[k] < CUT_MIN_EM * self.em or gaps[k] < CUT_RATIO * typical:
+            return None
+        left, right = _Segment(words[:k + 1]), _Segment(words[k + 1:])
+        centre = (right.x0 + right.x1) / 2
+        if abs(centre - self.right_centre) > self.right_slack:
+            return None
+        if left.x1 > self.right_x0 + SIDE_TOLERANCE:
+            return None
+        return left, right
+
+    def fit(self, row: _Row) -> list[int | None]:
+        """Sides of the row's segments; one that spans both columns is cut (``cut``)."""
+        segments, sides = [], []
+        for seg in row.segments:
+            side = self.side(seg)
+            pieces = self.cut(seg) if side is None else None
+            if pieces:
+                segments.extend(pieces)
+                sides.extend((0, 1))
+            else:
+                segments.append(seg)
+                sides.append(side)
+        if None not in sides:
+            row.segments = segments
+        return sides
+
     def takes(self, row: _Row, prev: _Row, em: float) -> bool:
         """Add ``row`` (just below ``prev``) to the band if all its segments fit."""
         if row.top - prev.bottom > BAND_GAP_EM * em:
             return False
-        sides = [self.side(s) for s in row.segments]
+        sides = self.fit(row)
         if None in sides:
             return False
         for seg, side in zip(row.segments, sides):
@@ -367,7 +421,12 @@ class _Band:
         """A right-hand row just above a band ("TM. ỦY BAN NHÂN DÂN") belongs to it."""
         if below.top - row.bottom > BAND_GAP_EM * em:
             return False
-        if not all(self.side(s) == 1 for s in row.segments):
+        sides = self.fit(row)
+        if sides == [0, 1]:  # the first header row, its two columns run together
+            self.sides.update({id(s): k for k, s in enumerate(row.segments)})
+            self.left_x1 = max(self.left_x1, row.segments[0].x1)
+            return True
+        if not all(side == 1 for side in sides):
             return False
         self.sides.update({id(s): 1 for s in row.segments})
         return True

@@ -72,3 +72,21 @@ def d11():
     from extractors.readers import read
 
     return read(dev_pdf("d11.pdf"))
+
+
+RENDERED = ("chi_thi", "thong_bao", "nghi_quyet", "thong_cao")
+
+
+@pytest.fixture(scope="session")
+def rendered_pdfs(tmp_path_factory) -> dict[str, Path]:
+    """Template examples rendered by docgen and turned into PDF by LibreOffice (one run):
+    born-digital PDFs whose fonts carry no weight and whose header columns nearly touch."""
+    if not shutil.which("soffice"):
+        pytest.skip("needs LibreOffice (soffice)")
+    from docgen.pdf import convert_to_pdf
+    from docgen.render import render_document
+    from docgen.templates import load_template
+
+    out = tmp_path_factory.mktemp("rendered")
+    docs = [render_document(n, load_template(n).example, out / f"{n}.docx") for n in RENDERED]
+    return {path.stem: path for path in convert_to_pdf(docs, out / "pdf")}

@@ -94,6 +94,7 @@ def test_table_rows_are_not_a_two_column_band():
 @pytest.mark.parametrize("before, after, expected", [
     ("Số:", "/QĐ-UBND", True), ("Só:", "68", True), ("ngày", "tháng", True),
     ("2#", "năm", True), ("UBND", "Hà", False), ("TTHC", "CỘNG", False),
+    ("Sở;", "CHÁNH", False), ("Sở", "CHÁNH", False),  # a list item's end, and "Sở" is not "Số"
 ])
 def test_is_fill_in_blank(before, after, expected):
     assert is_fill_in_blank(before, after) is expected
@@ -120,3 +121,32 @@ def test_ocr_halves_of_a_header_line_meet_in_one_row():
 
     rows = group_units([words("ỦY BAN NHÂN DÂN", 110, 70), words("CỘNG HÒA", 280, 72)])
     assert [[w.text for w in r] for r in rows] == [["ỦY", "BAN", "NHÂN", "DÂN", "CỘNG", "HÒA"]]
+
+
+def test_header_columns_with_a_narrow_gap_are_cut_on_the_column_axes():
+    """A wide agency name leaves less than two text heights before the Quốc hiệu; the row
+    below shows where the columns are, and the first row is cut there."""
+    assert read(
+        words("ỦY BAN NHÂN DÂN TỈNH BẮC", 86, 58, size=12),
+        words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 235, 58, size=12),
+        words("NINH", 138.5, 74, size=12), words("Độc lập - Tự do - Hạnh phúc", 256, 74, size=12),
+        words("Số: 02/CT-UBND", 100, 100), words("Bắc Ninh, ngày 15 tháng 01 năm 2025", 240, 100),
+    ) == [
+        (0, "ỦY BAN NHÂN DÂN TỈNH BẮC"), (0, "NINH"), (0, "Số: 02/CT-UBND"),
+        (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (1, "Độc lập - Tự do - Hạnh phúc"),
+        (1, "Bắc Ninh, ngày 15 tháng 01 năm 2025"),
+    ]
+
+
+def test_narrow_gap_in_a_body_line_is_not_cut():
+    assert read(words("Căn cứ Luật Tổ chức", 86, 58), words("chính quyền địa phương", 220, 58),
+                words("ngày 19 tháng 6 năm 2015;", 86, 76)) == [
+        (None, "Căn cứ Luật Tổ chức chính quyền địa phương"), (None, "ngày 19 tháng 6 năm 2015;")]
+
+
+def test_a_taller_line_level_with_two_small_lines_does_not_chain_them():
+    assert read(
+        words("- Các sở, ban, ngành;", 85, 385, size=11), words("PHÓ CHỦ TỊCH", 390, 389, size=16),
+        words("- UBND các huyện;", 85, 397.5, size=11), words("- Lưu: VT.", 85, 410, size=11),
+    ) == [(0, "- Các sở, ban, ngành;"), (0, "- UBND các huyện;"), (0, "- Lưu: VT."),
+          (1, "PHÓ CHỦ TỊCH")]
