@@ -60,6 +60,23 @@ def tiny_pdf(pages: list[list[str]]) -> bytes:
     return bytes(out)
 
 
+def first_page(name: str):
+    """Page 1 of a dev PDF, read as ``read`` reads it (stamps masked, OCR)."""
+    from extractors.readers.model import RawDocument
+    from extractors.readers.pdf import _PageReader
+    from extractors.readers.pdf_errors import open_pdf
+
+    path = dev_pdf(name)
+    pdf = open_pdf(path)
+    try:
+        reader = _PageReader(pdf, str(path), "auto", RawDocument(str(path), "pdf"))
+        page = reader.read(0)
+        reader.close()
+    finally:
+        pdf.close()
+    return page
+
+
 @pytest.fixture(scope="session")
 def d06():
     from extractors.readers import read

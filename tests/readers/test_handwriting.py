@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 from extractors.readers import handwriting, ocr
 from extractors.readers.layout import Word, blank_lead, is_blank_position, join_marked, \
     lines_from_words
-from tests.readers.conftest import dev_pdf
+from tests.readers.conftest import first_page
 
 SCALE = 300 / 72  # pixels per point at the OCR resolution
 BLACK, BLUE = (20, 20, 20), (40, 70, 190)
@@ -106,23 +106,6 @@ def test_split_glued_cuts_the_box_in_proportion():
     first, second = handwriting.split_glued(Word("Só:4@`", 100, 0, 160, 12, conf=51.0))
     assert (first.text, first.x0, first.x1) == ("Só:", 100, 130)
     assert (second.text, second.x0, second.x1, second.conf) == ("4@`", 130, 160, 51.0)
-
-
-def first_page(name: str):
-    """Page 1 of a dev PDF, read as ``read`` reads it (stamps masked, OCR)."""
-    from extractors.readers.model import RawDocument
-    from extractors.readers.pdf import _PageReader
-    from extractors.readers.pdf_errors import open_pdf
-
-    path = dev_pdf(name)
-    pdf = open_pdf(path)
-    try:
-        reader = _PageReader(pdf, str(path), "auto", RawDocument(str(path), "pdf"))
-        page = reader.read(0)
-        reader.close()
-    finally:
-        pdf.close()
-    return page
 
 
 @pytest.fixture(scope="module")

@@ -63,3 +63,20 @@ def test_blank_page_is_not_sent_to_tesseract(dots, blank):
     for i in range(dots):
         image.putpixel((i % 2000, 100 + i // 2000), 0)
     assert ocr.is_blank(image) is blank
+
+
+def test_one_tesseract_line_holding_two_printed_lines_is_parted():
+    """d09's signature block: tesseract may put "TL. CHỦ TỊCH" and the tightly set
+    "CHÁNH VĂN PHÒNG" in one line; a word reaching down ("TỊCH" with its dot below) must
+    not chain the two, or the words interleave ("CHÁNH TL. CHỦ VĂN TỊCH PHÒNG")."""
+    from extractors.readers.layout import group_units, lines_from_rows
+
+    key = (9, 1, 1)
+    words = [item("TL.", 362, 606, key, 16), item("CHỦ", 392, 606, key, 16),
+             item("TỊCH", 428, 606, key, 26),
+             item("CHÁNH", 341, 622, key, 16), item("VĂN", 385, 622, key, 16),
+             item("PHÒNG", 415, 622, key, 16)]
+    rows = ocr._tesseract_lines(words)
+    assert [[w.text for w in r] for r in rows] == [["TL.", "CHỦ", "TỊCH"], ["CHÁNH", "VĂN", "PHÒNG"]]
+    assert [l.text for l in lines_from_rows(group_units(rows), 595.0)] == [
+        "TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]

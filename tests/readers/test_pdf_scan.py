@@ -61,3 +61,11 @@ def test_ocr_of_a_scanned_header():
     assert texts.index("Độc lập - Tự do - Hạnh phúc") < texts.index("TỜ TRÌNH")
     assert "Kính gửi: Hội đồng nhân dân tỉnh" in texts
     assert not any("Ký bởi" in t or "ttcbth" in t for t in texts)  # stamps masked
+
+
+@pytest.mark.slow
+def test_tightly_set_signature_lines_of_a_scan_stay_apart():
+    from tests.readers.conftest import first_page
+
+    right = [l.text for l in first_page("d09.pdf").lines if l.column == 1 and l.top > 550]
+    assert right == ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Nguyễn Quốc Việt"]
