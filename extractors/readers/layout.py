@@ -34,6 +34,7 @@ TALL_UNIT = 1.8  # a word or OCR line this many typical heights tall is not text
 MAX_BAND_SEGMENTS = 3  # rows cut into more pieces are tables, not a two-column band
 CUT_MIN_EM = 1.2  # beside a band, a gap this wide (in text heights) …
 CUT_RATIO = 3.0  # … and this many times the row's other word gaps may part two columns
+CENTRED_EM = 1.5  # a line centred this close (in text heights) to a column's axis is centred
 RIGHT_SLACK_EM = 3.0  # how far (in text heights) a right-hand line's centre may drift
 RIGHT_START = 0.45  # outside bands, column 1 starts past this share of the width
 RIGHT_CENTRE = 0.58  # … and is centred past this share (a centred title is not)
@@ -298,7 +299,7 @@ def _bands(rows: list[_Row], em: float, width: float):
     """Yield, in reading order, lists of (segment, column) per band or plain row."""
     i = 0
     while i < len(rows):
-        band = _find_band(rows, i, em)
+        band = _find_band(rows, i, em, width)
         if band is None:
             for row in rows[i:]:
                 yield [(s, _plain_column(s, width)) for s in row.segments]
@@ -310,10 +311,11 @@ def _bands(rows: list[_Row], em: float, width: float):
         i = end
 
 
-def _find_band(rows: list[_Row], first: int, em: float) -> tuple[int, int, "_Band"] | None:
+def _find_band(rows: list[_Row], first: int, em: float,
+               width: float = 0.0) -> tuple[int, int, "_Band"] | None:
     """(start, end, band) of the next band at or after row ``first``, or None."""
     for i in range(first, len(rows)):
-        band = _Band.from_row(rows[i], em)
+        band = _Band.from_row(rows[i], em, width)
         if band is None:
             continue
         start = i
@@ -331,6 +333,7 @@ class _Band:
 
     def __init__(self, left_x1: float, right_x0: float, right_x1: float, em: float):
         self.em = em
+        self.middle: float | None = None  # the page's vertical centre line
         self.left_x1 = left_x1
         self.right_x0 = right_x0
         self.right_centre = (right_x0 + right_x1) / 2
@@ -339,7 +342,7 @@ class _Band:
         self.sides: dict[int, int] = {}  # id(segment) → side, fixed when the row joined
 
     @classmethod
-    def from_row(cls, row: _Row, em: float) -> "_Band | None":
+    def from_row(cls, row: _Row, em: float, width: float = 0.0) -> "_Band | None":
         segs = row.segments
         if not 2 <= len(segs) <= MAX_BAND_SEGMENTS:
             return None
@@ -347,11 +350,19 @@ class _Band:
         right = segs[cut:]
         band = cls(max(s.x1 for s in segs[:cut]), min(s.x0 for s in right),
                    max(s.x1 for s in right), em)
+        band.middle = width / 2 if width else None
         band.sides.update({id(s): int(k >= cut) for k, s in enumerate(segs)})
         return band
 
     def side(self, seg: _Segment) -> int | None:
-        """0 or 1 when ``seg`` fits in the left or right column, else None."""
+        """0 or 1 when ``seg`` fits in the left or right column, else None.
+
+        A line that starts well left of the right column and runs into it across the middle
+        of the page, not centred on the right column's axis, is full width ("Kính gửi: …"
+        under a long trích yếu), not the right column's.
+        """
+        if self.spans(seg):
+            return None
         fits_left = seg.x1 <= self.right_x0 + SIDE_TOLERANCE and seg.x0 < self.right_x0
         centre = (seg.x0 + seg.x1) / 2
         fits_right = (seg.x0 >= self.left_x1 - SIDE_TOLERANCE
@@ -360,6 +371,13 @@ class _Band:
             mid = (seg.x0 + seg.x1) / 2
             return 0 if mid - self.left_x1 < self.right_x0 - mid else 1
         return 0 if fits_left else 1 if fits_right else None
+
+    def spans(self, seg: _Segment) -> bool:
+        if self.middle is None or not seg.x0 < self.middle < seg.x1:
+            return False
+        centre = (seg.x0 + seg.x1) / 2
+        return (seg.x0 < self.right_x0 - self.em and seg.x1 > self.right_x0 + SIDE_TOLERANCE
+                and abs(centre - self.right_centre) > CENTRED_EM * self.em)
 
     def cut(self, seg: _Segment) -> tuple[_Segment, _Segment] | None:
         """``seg`` cut in two at its widest word gap when it runs across both columns: the

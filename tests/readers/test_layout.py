@@ -150,3 +150,17 @@ def test_a_taller_line_level_with_two_small_lines_does_not_chain_them():
         words("- UBND các huyện;", 85, 397.5, size=11), words("- Lưu: VT.", 85, 410, size=11),
     ) == [(0, "- Các sở, ban, ngành;"), (0, "- UBND các huyện;"), (0, "- Lưu: VT."),
           (1, "PHÓ CHỦ TỊCH")]
+
+
+def test_line_from_under_the_left_column_into_the_right_one_is_full_width():
+    """"Kính gửi: …" starts under a long trích yếu and runs into the right column."""
+    assert read(
+        words("ỦY BAN NHÂN DÂN", 110, 70), words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 287, 70),
+        words("V/v góp ý dự thảo Quyết định", 85, 90), words("Độc lập - Tự do - Hạnh phúc", 343, 90),
+        words("Kính gửi: Sở Thông tin và Truyền thông", 250, 115),
+        words("- Các sở, ban, ngành thuộc tỉnh;", 85, 130),
+    ) == [
+        (0, "ỦY BAN NHÂN DÂN"), (0, "V/v góp ý dự thảo Quyết định"),
+        (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (1, "Độc lập - Tự do - Hạnh phúc"),
+        (None, "Kính gửi: Sở Thông tin và Truyền thông"), (None, "- Các sở, ban, ngành thuộc tỉnh;"),
+    ]

@@ -90,3 +90,9 @@ def test_all_text_is_nfc(d06, d11):
         for page in doc.pages:
             for line in page.lines:
                 assert unicodedata.is_normalized("NFC", line.text)
+
+
+def test_d11_kinh_gui_under_the_band_is_full_width(d11):
+    lines = [(l.column, l.text) for l in d11.pages[0].lines]
+    at = lines.index((None, "Kính gửi: Sở Thông tin và Truyền thông"))
+    assert lines[at - 1] == (1, "Quảng Ngãi, ngày 24 tháng 01 năm 2025")
