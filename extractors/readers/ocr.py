@@ -35,6 +35,7 @@ BLANK_SHARE = 0.0002  # fewer dark pixels than this share (~1,700 at 300 DPI A4)
 MIN_SKEW = 0.002  # below about 0.1°, boxes are left as they are
 SKEW_MIN_SPAN = 150.0  # points: lines shorter than this do not vote on the skew
 SPECK_HEIGHT = 0.6  # a word of 1–2 letters lower than this share of the text height is a mark
+TALL_STROKE = 1.8  # an unsure word this many text heights tall is a stroke, not text
 ACCENT_MARKS = set("`'\"^~¨´ˆ˜‘’“”,.")
 
 
@@ -199,7 +200,14 @@ def _without_mark_lines(words: list[_OcrWord]) -> list[_OcrWord]:
     for item in words:
         lines.setdefault(item.line_key, []).append(item.word)
     marks = {key for key, line in lines.items() if _marks_only(line, typical)}
-    return [item for item in words if item.line_key not in marks]
+    return [item for item in words if item.line_key not in marks
+            and not _stroke(item.word, typical)]
+
+
+def _stroke(word: Word, typical: float) -> bool:
+    """An unsure "word" far taller than the text: a signature or stamp stroke ("lpệ")."""
+    return (word.conf is not None and word.conf < MIN_CONFIDENCE
+            and word.height > TALL_STROKE * typical > 0)
 
 
 def _level(words: list[_OcrWord]) -> list[_OcrWord]:

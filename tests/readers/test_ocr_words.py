@@ -46,6 +46,15 @@ def test_lines_of_marks_are_dropped():
     assert [w.word.text for w in ocr._without_mark_lines(words)] == ["Trần", "Hoàng", "2"]
 
 
+def test_unsure_words_far_taller_than_the_text_are_strokes():
+    words = [item("Trong", 100, 300, (1, 1, 1)), item("thời", 160, 300, (1, 1, 1)),
+             item("gian", 210, 300, (1, 1, 1)),
+             ocr._OcrWord(Word("lpệ", 40, 280, 80, 325, conf=0.0), (2, 1, 1)),
+             ocr._OcrWord(Word("tháng", 260, 298, 300, 314, conf=0.0), (1, 1, 1))]
+    assert [w.word.text for w in ocr._without_mark_lines(words)] == ["Trong", "thời", "gian",
+                                                                      "tháng"]
+
+
 def test_skew_is_levelled():
     slope = 0.03  # about 1.7°, as on a scan fed askew
     line = [item(t, x, 100 + slope * (x + 4 * len(t)), (1, 1, 1)) for t, x in
