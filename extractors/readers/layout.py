@@ -29,7 +29,6 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 GAP_EM = 2.0  # a gap this many text heights wide separates two columns
 JOIN_EM = 0.12  # pieces closer than this are one word ("Đ" + "ầu t" + "ư")
 BAND_GAP_EM = 3.0  # a band stops at a vertical gap wider than this many line heights
-SIGNING_GAP_EM = 10.0  # … unless the row after it is centred under both columns (two signers)
 SIDE_TOLERANCE = 6.0  # points a one-sided segment may cross the band's divider
 TALL_UNIT = 1.8  # a word or OCR line this many typical heights tall is not text of a row
 MAX_BAND_SEGMENTS = 3  # rows cut into more pieces are tables, not a two-column band
@@ -338,7 +337,6 @@ class _Band:
         self.left_x1 = left_x1
         self.right_x0 = right_x0
         self.right_centre = (right_x0 + right_x1) / 2
-        self.left_centre: float | None = None
         # a right-hand line is centred (or aligned) under the right column's first line
         self.right_slack = max(0.25 * (right_x1 - right_x0), RIGHT_SLACK_EM * em)
         self.sides: dict[int, int] = {}  # id(segment) → side, fixed when the row joined
@@ -353,7 +351,6 @@ class _Band:
         band = cls(max(s.x1 for s in segs[:cut]), min(s.x0 for s in right),
                    max(s.x1 for s in right), em)
         band.middle = width / 2 if width else None
-        band.left_centre = (min(s.x0 for s in segs[:cut]) + band.left_x1) / 2
         band.sides.update({id(s): int(k >= cut) for k, s in enumerate(segs)})
         return band
 
@@ -374,15 +371,6 @@ class _Band:
             mid = (seg.x0 + seg.x1) / 2
             return 0 if mid - self.left_x1 < self.right_x0 - mid else 1
         return 0 if fits_left else 1 if fits_right else None
-
-    def under_both(self, row: _Row) -> bool:
-        """Two pieces centred under both columns' axes: the names under two signatures
-        ("THƯ KÝ | CHỦ TỌA", a signing space, "Hoàng Thu Hà | Trần Thị Bình")."""
-        if len(row.segments) != 2 or self.left_centre is None:
-            return False
-        left, right = row.segments
-        return (abs((left.x0 + left.x1) / 2 - self.left_centre) <= CENTRED_EM * self.em
-                and abs((right.x0 + right.x1) / 2 - self.right_centre) <= CENTRED_EM * self.em)
 
     def spans(self, seg: _Segment) -> bool:
         if self.middle is None or not seg.x0 < self.middle < seg.x1:
@@ -434,8 +422,7 @@ class _Band:
 
     def takes(self, row: _Row, prev: _Row, em: float) -> bool:
         """Add ``row`` (just below ``prev``) to the band if all its segments fit."""
-        gap = row.top - prev.bottom
-        if gap > BAND_GAP_EM * em and not (gap <= SIGNING_GAP_EM * em and self.under_both(row)):
+        if row.top - prev.bottom > BAND_GAP_EM * em:
             return False
         sides = self.fit(row)
         if None in sides:

@@ -164,12 +164,3 @@ def test_line_from_under_the_left_column_into_the_right_one_is_full_width():
         (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (1, "Độc lập - Tự do - Hạnh phúc"),
         (None, "Kính gửi: Sở Thông tin và Truyền thông"), (None, "- Các sở, ban, ngành thuộc tỉnh;"),
     ]
-
-
-def test_two_signers_over_a_signing_space_stay_one_band():
-    assert read(
-        words("THƯ KÝ", 174, 550), words("CHỦ TỌA", 403, 550),
-        words("Hoàng Thu Hà", 157, 631), words("Trần Thị Bình", 392, 631),
-        words("Nơi nhận:", 85, 660, size=12), words("- Lưu: VT.", 85, 676, size=11),
-    ) == [(0, "THƯ KÝ"), (0, "Hoàng Thu Hà"), (0, "Nơi nhận:"), (0, "- Lưu: VT."),
-          (1, "CHỦ TỌA"), (1, "Trần Thị Bình")]
