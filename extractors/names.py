@@ -25,6 +25,12 @@ def _lists() -> tuple[dict[str, str], set[str], dict[str, str], set[str]]:
     return surnames, set(data["surnames"]), given, set(data["given"])
 
 
+def is_surname(word: str) -> bool:
+    """"Nguyễn", "NGUYỄN", OCR's "Nguyên": a family name of the list, marks aside. A signer's
+    name starts with one; "Phiếu Trình Duyệt" does not."""
+    return ascii_key(word) in _lists()[0]
+
+
 def _repair_syllable(word: str, spelled: dict[str, str], known: set[str]) -> str:
     if word in known:
         return word

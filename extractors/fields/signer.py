@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from extractors.casing import is_place, is_upper, organisation_case, title_case, title_of
 from extractors.fields.issuer import starts_organisation
+from extractors.names import is_surname
 from extractors.records import Signer, Span
 from extractors.segment import TextLine
 from extractors.textkeys import ascii_key
@@ -105,7 +106,7 @@ def looks_like_name(text: str) -> bool:
     key = ascii_key(text)
     if key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren")):
         return False
-    return not is_place(text)
+    return is_surname(words[0]) and not is_place(text)
 
 
 def _names_body(text: str) -> bool:

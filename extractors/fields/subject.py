@@ -59,7 +59,12 @@ _VE_VIEC = re.compile(r"^(?:và|vẻ|vê|vé|Và|Vẻ|Vê|Vé|Vẽ|vẽ)\s+việ
 _SO_BEFORE_NUMBER = re.compile(r"\b([sS])[ôoóồ](?=\s+\d+/)")
 
 
+# a stamp read into the subject's first line: "| †RUNG… BẢO +4 TÍN HỌC| Về việc tăng cường …"
+_JUNK_BEFORE_VE_VIEC = re.compile(r"^.*?[|†+*#@©®{}\[\]<>~^].*?\s(?=(?:Về việc|V/v)\b)")
+
+
 def _repair(text: str) -> str:
+    text = _JUNK_BEFORE_VE_VIEC.sub("", text)
     text = _VE_VIEC.sub("Về việc", text)
     text = _SO_BEFORE_NUMBER.sub(lambda m: m.group(1) + "ố", text)
     return repair_place_names(text)
