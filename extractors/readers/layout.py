@@ -123,29 +123,33 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
         return []
     limit = TALL_UNIT * statistics.median(w.bottom - w.top for w in words)
     rows: list[list[Word]] = []
-    spans: list[list[float]] = []  # sum of tops, sum of bottoms, count, tall (0/1)
+    spans: list[list[float]] = []  # sum of tops, sum of bottoms, count, tall (0/1), min top
     for w in sorted(words, key=lambda w: w.top + w.bottom):
         top, bottom = w.top, w.bottom
         if bottom - top > limit:
             rows.append([w])
-            spans.append([top, bottom, 1, 1])
+            spans.append([top, bottom, 1, 1, top])
             continue
-        for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+        for i in range(len(rows) - 1, len(rows) - 4 if len(rows) > 3 else -1, -1):
             span = spans[i]
             if span[3]:
                 continue
             row_top, row_bottom = span[0] / span[2], span[1] / span[2]
-            overlap = min(row_bottom, bottom) - max(row_top, top)
-            if overlap >= 0.5 * min(row_bottom - row_top, bottom - top):
+            overlap = (row_bottom if row_bottom < bottom else bottom) - (
+                row_top if row_top > top else top)
+            if 2 * overlap >= (row_bottom - row_top if row_bottom - row_top < bottom - top
+                               else bottom - top):
                 rows[i].append(w)
                 span[0] += top
                 span[1] += bottom
                 span[2] += 1
+                if top < span[4]:
+                    span[4] = top
                 break
         else:
             rows.append([w])
-            spans.append([top, bottom, 1, 0])
-    order = sorted(range(len(rows)), key=lambda i: min(w.top for w in rows[i]))
+            spans.append([top, bottom, 1, 0, top])
+    order = sorted(range(len(rows)), key=lambda i: spans[i][4])
     return [sorted(rows[i], key=lambda w: w.x0) for i in order]
 
 
