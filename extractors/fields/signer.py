@@ -22,6 +22,7 @@ from extractors.textkeys import ascii_key
 from extractors.wordlists import load
 
 NAME_WINDOW = 8  # lines after the title within which the name must come
+RIGHT_BLOCK_WINDOW = 20  # lines after a left-hand block (its name, a Nơi nhận list) to the right one
 
 
 @functools.cache
@@ -188,7 +189,7 @@ def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], en
     block on the right is the one that signs for the document."""
     if chain[0].column != 0:
         return pos, chain, end
-    for other in range(end, min(len(lines), end + 4)):
+    for other in range(end, min(len(lines), end + RIGHT_BLOCK_WINDOW)):
         if lines[other].column == 1:
             right, right_end = _chain_at(lines, other)
             if right:

@@ -46,3 +46,10 @@ def test_authority_without_name_warns():
 ])
 def test_authority_of(text, expected):
     assert authority_of(text) == expected
+
+
+def test_two_signature_columns_read_column_by_column_give_the_right_hand_one():
+    # a biên bản read left column first: THƯ KÝ, its name, the Nơi nhận list, then CHỦ TỌA
+    found = find_signer(lines(("THƯ KÝ", 0), ("Hoàng Thu Hà", 0), ("Nơi nhận:", 0), ("- Lưu: VT.", 0),
+                              ("CHỦ TỌA", 1), ("Trần Thị Bình", 1)))
+    assert (found.signer.name, found.signer.title) == ("Trần Thị Bình", "Chủ tọa")
