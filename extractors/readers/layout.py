@@ -30,7 +30,8 @@ GAP_EM = 2.0  # a gap this many text heights wide separates two columns
 JOIN_EM = 0.12  # pieces closer than this are one word ("Đ" + "ầu t" + "ư")
 BAND_GAP_EM = 3.0  # a band stops at a vertical gap wider than this many line heights
 SIDE_TOLERANCE = 6.0  # points a one-sided segment may cross the band's divider
-TALL_UNIT = 1.8  # a word or OCR line this many typical heights tall is not text of a row
+TALL_UNIT = 2.2  # a word or OCR line this many typical heights tall is not text of a row
+# (a lone "quyết" — descender, stacked accent — stands 1.8 typical heights tall)
 MAX_BAND_SEGMENTS = 3  # rows cut into more pieces are tables, not a two-column band
 CUT_MIN_EM = 1.2  # beside a band, a gap this wide (in text heights) …
 CUT_RATIO = 3.0  # … and this many times the row's other word gaps may part two columns
