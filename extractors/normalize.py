@@ -72,7 +72,8 @@ def normalize_document(raw: RawDocument) -> RawDocument:
     """A copy of ``raw`` whose lines are normalised, legacy encodings converted, empties dropped.
 
     Legacy detection looks at a whole page at once, so that a page of short lines pools its
-    evidence ("Sè:" alone says little; a page of .VnTime text says a lot).
+    evidence ("Sè:" alone says little; a page of .VnTime text says a lot). Pages read by OCR
+    are Unicode already: their stray symbols are noise, not legacy bytes.
     """
     convert = _legacy_converter()
     warnings = list(raw.warnings)
@@ -80,7 +81,7 @@ def normalize_document(raw: RawDocument) -> RawDocument:
     pages = []
     for page in raw.pages:
         texts = [line.text.replace("\n", " ") for line in page.lines]
-        if convert is not None and texts:
+        if convert is not None and texts and not page.ocr:  # OCR writes Unicode, never TCVN3
             joined, encoding = convert("\n".join(texts))
             if encoding:
                 found.add(encoding)

@@ -16,3 +16,10 @@ def test_legacy_page_converted_and_warned():
     assert [ln.text for ln in out.pages[0].lines] == [
         "Cộng hoà xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc"]
     assert out.warnings == ["text in the legacy tcvn3 encoding was converted to Unicode"]
+
+
+def test_ocr_pages_are_never_taken_for_legacy_text():
+    noise = ["Céng hoµ x· héi chñ nghÜa ViÖt Nam", "§éc lËp - Tù do - H¹nh phóc"]
+    raw = RawDocument("x.pdf", "pdf", [Page(1, [Line(t) for t in noise], ocr=True)], 1, False, True)
+    out = normalize_document(raw)
+    assert [ln.text for ln in out.pages[0].lines] == noise and out.warnings == []
