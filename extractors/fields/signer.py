@@ -133,8 +133,29 @@ def find_signer(lines: list[TextLine]) -> SignerFound | None:
             continue
         signer = _signer_of([c.text.strip() for c in chain], name_line)
         last = name_line or chain[-1]
-        warning = None if name_line else "the signer's name was not found under the title"
+        warning = None
+        if name_line is None:
+            found = _name_by_ner(lines[end: end + NAME_WINDOW], chain[-1].column)
+            if found is not None:
+                signer.name, last = found
+                warning = "the signer's name was read by NER from a line that is not a name alone"
+            else:
+                warning = "the signer's name was not found under the title"
         return SignerFound(signer, Span(chain[0].page, chain[0].start, last.end), warning)
+    return None
+
+
+def _name_by_ner(lines: list[TextLine], column: int | None) -> tuple[str, TextLine] | None:
+    """The fallback for a name the patterns miss (a line that also holds OCR noise or a
+    stamp's words, "Trần Văn An Ký bởi …"): underthesea's NER, run on those few lines only."""
+    from extractors import nlp
+
+    for ln in lines:
+        if column is not None and ln.column not in (column, None):
+            continue
+        for _, _, name in nlp.person_names(ln.text):
+            if is_surname(name.split()[0]):
+                return name, ln
     return None
 
 

@@ -53,3 +53,9 @@ def test_two_signature_columns_read_column_by_column_give_the_right_hand_one():
     found = find_signer(lines(("THƯ KÝ", 0), ("Hoàng Thu Hà", 0), ("Nơi nhận:", 0), ("- Lưu: VT.", 0),
                               ("CHỦ TỌA", 1), ("Trần Thị Bình", 1)))
     assert (found.signer.name, found.signer.title) == ("Trần Thị Bình", "Chủ tọa")
+
+
+def test_name_with_noise_on_its_line_is_found_by_ner():
+    found = find_signer(lines("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "ông Trần Văn An đã ký 12345"))
+    assert found.signer.name == "Trần Văn An"
+    assert found.warning == "the signer's name was read by NER from a line that is not a name alone"
