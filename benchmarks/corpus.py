@@ -21,7 +21,6 @@ import json
 import os
 import random
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -267,11 +266,11 @@ def percentile(values: list[float], share: float) -> float:
 
 # ---- 3. memory --------------------------------------------------------------------------------
 MEMORY_CHILD = """
-import resource, sys
+import sys
 from corpus import Corpus
 with Corpus.for_ingest(sys.argv[2]) as corpus:
     report = corpus.ingest([sys.argv[1]])
-print(report.stored, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(report.stored, int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]))  # kB: VmHWM, not ru_maxrss, which exec inherits
 """
 
 
