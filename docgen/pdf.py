@@ -70,7 +70,7 @@ def convert_many(docx_paths: Sequence[str | os.PathLike], out_dir: str | os.Path
     for source in sources:
         if not source.is_file():
             raise ConversionFailed(str(source), "no such file")
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()  # LibreOffice takes its profile as a file URI: absolute
     out.mkdir(parents=True, exist_ok=True)
     soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix=".docgen-pdf-", dir=out) as work:
