@@ -38,10 +38,33 @@ def starts_organisation(text: str) -> bool:
 _NUMBER_LINE = re.compile(r"^\W{0,3}S[ốôoó6]\s*[:.]|^\W{0,3}S[ốô]\s*\d", re.IGNORECASE)
 
 
+@functools.cache
+def _stamp_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    stamps = load("header_words")["stamps"]
+    marks = tuple(ascii_key(w) for w in stamps["urgency"] + stamps["secrecy"])
+    incoming = tuple(ascii_key(w) for w in stamps["incoming"] if len(w) > 4)
+    return marks, incoming
+
+
+_STAMP_DATE = re.compile(r"^\W*Ngày\s*:?\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\W*$", re.IGNORECASE)
+
+
+def is_stamp_line(text: str) -> bool:
+    """An urgency or secrecy mark ("HỎA TỐC", "MẬT") or a line of an incoming-mail stamp
+    ("CV ĐẾN Số: 2352", "Ngày 21/3/18") laid over the header: not the agency's."""
+    key = ascii_key(text)
+    marks, incoming = _stamp_words()
+    if key in marks or _STAMP_DATE.match(text):
+        return True
+    return any(key.startswith(w) for w in incoming)
+
+
 def agency_lines(lines: list[TextLine]) -> list[TextLine]:
     """Upper-case lines of the left column before the Số line."""
     out = []
     for ln in lines:
+        if is_stamp_line(ln.text):
+            continue
         if _NUMBER_LINE.match(ln.text) or "/" in ln.text or type_of_title(ln.text):
             break
         if ln.column == 1 or is_separator(ln.text) or is_motto_line(ln.text):
