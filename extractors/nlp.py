@@ -1,7 +1,10 @@
 """The one adapter around underthesea, loaded on first use so pattern-only work stays fast.
 
-Used where it earns its place (issue 4): sentence splitting and word segmentation for the
-corpus index and for target indicators, and NER as a fallback for person names in contacts.
+Used where it earns its place (issue 4): NER as the fallback for person names (contacts, and a
+signer's name the patterns miss), and the dictionary it ships to mend the marks OCR breaks in
+a trích yếu (``extractors/marks.py``). Its sentence splitter and word segmenter are here too,
+but no field calls them: segmenting costs about 10 ms per KB of text (a 45 KB law: 0.45 s),
+and the patterns and FTS5 phrase search already do what they would.
 Symbols, dates and percentages are never taken from its tokens ("2242/KH-UBND" and "85%" are
 split by ``word_tokenize``): field modules find them by pattern on the raw text first.
 Every function returns offsets into the string it was given.
@@ -35,6 +38,17 @@ def _locate(text: str, pieces: list[str]) -> list[tuple[int, int]]:
         out.append((m.start(), m.end()))
         pos = m.end()
     return out
+
+
+@functools.cache
+def dictionary() -> frozenset[str]:
+    """The words of underthesea's Vietnamese dictionary (Viet74K), lower case: "công bố",
+    "giải quyết", … — read from the file the package ships, not through its loader."""
+    from pathlib import Path
+
+    path = Path(_underthesea().__file__).parent / "corpus" / "data" / "Viet74K.txt"
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.strip().casefold() for line in handle if line.strip())
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -121,7 +121,7 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
         subject, span = subject_after_title(layout.lines[header.title + 1: header.title + 12],
                                             title.line.bold, frame, title.page in layout.ocr_pages)
     else:
-        subject, span = subject_of_cong_van(top)
+        subject, span = subject_of_cong_van(top, layout.ocr_pages)
     doc.subject = subject
     if span:
         doc.evidence["subject"] = span

@@ -10,6 +10,7 @@ import functools
 import re
 
 from extractors.casing import is_upper, repair_place_names, sentence_case
+from extractors.marks import restore_marks
 from extractors.fields.header import is_separator
 from extractors.fields.issuer import starts_organisation
 from extractors.records import Span
@@ -70,11 +71,13 @@ def _repair(text: str) -> str:
     return repair_place_names(text)
 
 
-def _join(lines: list[TextLine]) -> tuple[str, Span]:
+def _join(lines: list[TextLine], ocr: bool = False) -> tuple[str, Span]:
     text = " ".join(ln.text.strip() for ln in lines)
     text = _repair(re.sub(r"\s+", " ", text).strip(" ;"))
     if is_upper(text):
         text = sentence_case(text)
+    if ocr:
+        text = restore_marks(text)
     return text, Span(lines[0].page, lines[0].start, lines[-1].end)
 
 
@@ -122,7 +125,7 @@ def subject_after_title(lines: list[TextLine], title_bold: bool | None = None,
                 break
             centred.append(ln)
         if centred or not ocr:
-            return _join(centred) if centred else (None, None)
+            return _join(centred, ocr) if centred else (None, None)
         # OCR boxes can be ragged: read the lines by their words instead
     if title_bold:
         bold: list[TextLine] = []
@@ -148,10 +151,11 @@ def subject_after_title(lines: list[TextLine], title_bold: bool | None = None,
             break
     if not taken:
         return None, None
-    return _join(taken)
+    return _join(taken, ocr)
 
 
-def subject_of_cong_van(lines: list[TextLine]) -> tuple[str | None, Span | None]:
+def subject_of_cong_van(lines: list[TextLine], ocr_pages: frozenset[int] = frozenset()
+                        ) -> tuple[str | None, Span | None]:
     """The "V/v …" block: from the V/v line, on in the same column, up to the body."""
     for pos, ln in enumerate(lines):
         if not is_vv_line(ln.text):
@@ -163,5 +167,5 @@ def subject_of_cong_van(lines: list[TextLine]) -> tuple[str | None, Span | None]
             if ln.column is None and (nxt.text.rstrip().endswith(":") or "ngày" in nxt.text):
                 break
             taken.append(nxt)
-        return _join(taken)
+        return _join(taken, ln.page in ocr_pages)
     return None, None
