@@ -106,7 +106,7 @@ def _documents_with_key(store: Store, key: str) -> list[DocRef]:
 
 def _citing(store: Store, key: str) -> list[CitingDocument]:
     rows = store.conn.execute(
-        f"SELECT d.id, d.number_raw, d.doc_name, d.issued_on, d.issuer, d.subject, "
+        "SELECT d.id, d.number_raw, d.doc_name, d.issued_on, d.issuer, d.subject, "
         "r.doc_type, r.number_raw, r.issued_on, r.issuer, r.title FROM doc_references r "
         "JOIN documents d ON d.id = r.doc_id WHERE r.number_key = ? "
         "ORDER BY d.issued_on, d.id", (key,)).fetchall()

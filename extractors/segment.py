@@ -7,7 +7,6 @@ report a span. ``find_title`` locates the tên loại line ("KẾ HOẠCH", "QUY
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from extractors.readers.model import Line, Page

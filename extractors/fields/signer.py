@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from extractors.casing import is_place, is_upper, organisation_case, title_case, title_of
-from extractors.fields.issuer import starts_organisation
 from extractors.names import is_surname
 from extractors.records import Signer, Span
 from extractors.segment import TextLine

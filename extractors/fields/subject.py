@@ -12,7 +12,6 @@ import re
 from extractors.casing import is_upper, repair_place_names, sentence_case
 from extractors.marks import restore_marks
 from extractors.fields.header import is_separator
-from extractors.fields.issuer import starts_organisation
 from extractors.records import Span
 from extractors.segment import TextLine
 from extractors.textkeys import ascii_key
