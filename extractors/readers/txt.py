@@ -63,12 +63,25 @@ def _checked(text: str, subject: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+CELL = " | "  # how text scraped from a web page joins the cells of a table row
+
+
 def pages_from_text(text: str) -> list[Page]:
-    """Pages split at form feeds, lines at line breaks; blank lines left out."""
+    """Pages split at form feeds, lines at line breaks; blank lines left out. A line of two
+    table cells joined by " | " ("BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI …") gives the left cell
+    (column 0) then the right one (column 1); a row of more cells gives one line a cell."""
     pages = []
     for number, chunk in enumerate(text.split("\f"), 1):
-        lines = [Line(t.rstrip()) for t in chunk.splitlines() if t.strip()]
+        lines = [line for t in chunk.splitlines() if t.strip() for line in _cells(t.rstrip())]
         pages.append(Page(number=number, lines=lines))
     while len(pages) > 1 and not pages[-1].lines:
         pages.pop()
     return pages
+
+
+def _cells(text: str) -> list[Line]:
+    cells = [c.strip() for c in text.split(CELL)] if CELL in text else [text]
+    cells = [c for c in cells if c]
+    if len(cells) == 2:
+        return [Line(cells[0], column=0), Line(cells[1], column=1)]
+    return [Line(c) for c in cells]

@@ -126,3 +126,14 @@ def test_deep_fields_read_the_body_only(tmp_path):
     assert record["subject"] == "Chuyển đổi số trước ngày 31/12/2025"
     body = record["text"].index("Thực hiện")
     assert [(d["raw"], d["span"]["start"] >= body) for d in record["deadlines"]] == [("Đến cuối năm 2025", True)]
+
+
+def test_header_cells_joined_by_bars_are_read_as_columns(tmp_path):
+    text = ("BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "------- | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/2025/TT-BTC | Hà Nội, ngày 03 tháng 3 năm 2025\n"
+            "THÔNG TƯ\nQuy định về kế toán ngân sách\nCăn cứ Luật Ngân sách nhà nước;\n")
+    record = json.loads(CliRunner().invoke(main, ["extract", str(_write(tmp_path, "tt.txt", text))]).output)
+    assert (record["doc_type"]["name"], record["number"]["raw"]) == ("Thông tư", "12/2025/TT-BTC")
+    assert (record["issued_on"], record["place"], record["issuer"]["name"]) == ("2025-03-03", "Hà Nội", "Bộ Tài chính")
+    assert record["subject"] == "Quy định về kế toán ngân sách"
