@@ -7,12 +7,14 @@ never guessed.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from extractors.records import Number, Span
 from extractors.segment import TextLine
 from extractors.textkeys import ascii_key, ocr_digits
+from extractors.wordlists import load
 
 # "Số:", "Số", "SỐ:", OCR "Sô:", and "Luật số:", "Nghị quyết số:" (legal-normative headers)
 _LEAD = re.compile(r"(?:^|(?<=\s))(?:S[ốôoóồỗổộ6]|SỐ)\s*[:.;]?\s*", re.IGNORECASE)
@@ -95,9 +97,15 @@ def _bare_number_line(lines: list[TextLine]) -> NumberFound | None:
 
 
 def _after_type_word(prefix: str) -> bool:
-    """"Luật số:", "Nghị quyết số:" — a type name right before "số"; or nothing but noise."""
+    """"Luật số:", "Thông tư liên tịch số:" — a line opening with a type name, then "số"; or
+    nothing but noise before "Số". "Căn cứ Nghị định số …" cites another document."""
     key = ascii_key(prefix)
-    return not key or key.split()[-1] in ("luat", "quyet", "dinh", "lenh", "tu", "nhat", "chi", "thi")
+    return not key or key in _type_names()
+
+
+@functools.cache
+def _type_names() -> frozenset[str]:
+    return frozenset(ascii_key(t["name"]) for t in load("doc_types")["type"])
 
 
 def _is_stamp(text: str) -> bool:

@@ -55,3 +55,16 @@ def test_number_written_by_hand_is_not_guessed():
     found = find_number(ls)
     assert (found.number.raw, found.number.number) == ("/BC-UBND", None)
     assert found.warning == "the number is handwritten; it is left blank rather than guessed"
+
+
+@pytest.mark.parametrize("line, raw", [
+    ("Thông tư liên tịch số: 12/2015/TTLT-BTC-BNV", "12/2015/TTLT-BTC-BNV"),
+    ("Pháp lệnh số: 01/2022/UBTVQH15", "01/2022/UBTVQH15"),
+    ("Văn bản hợp nhất số 8630/VBHN-BTP", "8630/VBHN-BTP"),
+])
+def test_number_after_a_type_name(line, raw):
+    assert find_number(lines(line)).number.raw == raw
+
+
+def test_number_in_running_text_is_not_the_documents():
+    assert find_number(lines("Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ")) is None
