@@ -83,11 +83,37 @@ def match_expression(query: str, columns: tuple[str, ...], accents: str = "auto"
     if accents not in ACCENT_MODES:
         raise InvalidData("--accents", f"{accents!r} is not one of {', '.join(ACCENT_MODES)}")
     folded = accents == "ignore" or (accents == "auto" and not has_marks(query))
-    items = _query_items(fold(query) if folded else query)
+    items = _query_items(fold(query) if folded else segment_words(query))
     if not items:
         return None
     names = [f"{c}_folded" if folded else c for c in columns]
     return "{" + " ".join(names) + "} : (" + _join_items(items) + ")"
+
+
+def segment_words(query: str) -> str:
+    """The query with its multi-syllable words quoted as phrases, by underthesea's word
+    segmentation: 'chuyển đổi số' → '"chuyển đổi" số', so that the syllables of a word must
+    stand together in a match. Quoted phrases, OR, prefixes (word*) and anything but letters
+    ("749/QĐ-TTg", which the segmenter would split) are kept as written; a query without
+    marks is not segmented (the segmenter needs them)."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            from extractors import nlp
+
+            out.extend(f'"{w}"' if " " in w else w for w in nlp.words(" ".join(run)))
+            run.clear()
+
+    for phrase, word in _TOKEN.findall(query):
+        if phrase or word == "OR" or not word.isalpha():  # numbers, symbols, prefixes: as typed
+            flush()
+            out.append(f'"{phrase}"' if phrase else word)
+        else:
+            run.append(word)
+    flush()
+    return " ".join(out)
 
 
 def _query_items(query: str) -> list[str]:

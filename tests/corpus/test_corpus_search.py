@@ -175,3 +175,16 @@ def test_snippet_prefers_the_whole_query_to_a_short_word():
     text = "Số: 12/KH-UBND. " + "Lời mở đầu. " * 10 + "Chương trình chuyển đổi số quốc gia."
     assert "chuyển đổi số quốc gia" in snippet(text, ["chuyen", "doi", "so"])
     assert snippet(text, ["zzz"]).startswith("Số: 12/KH-UBND")
+
+
+def test_a_query_with_marks_is_segmented_into_words():
+    from corpus.search import match_expression, segment_words
+
+    assert segment_words("chuyển đổi số") == '"chuyển đổi" số'
+    assert segment_words('"dịch vụ công" OR điện thoại thông minh') == \
+        '"dịch vụ công" OR "điện thoại" "thông minh"'
+    assert match_expression("chuyển đổi số", ("subject", "text")) == \
+        '{subject text} : ("chuyển đổi" AND "số")'
+    # without marks the segmenter has nothing to go on: syllables stay separate words
+    assert match_expression("chuyen doi so", ("subject", "text")) == \
+        '{subject_folded text_folded} : ("chuyen" AND "doi" AND "so")'
