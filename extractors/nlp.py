@@ -1,10 +1,12 @@
 """The one adapter around underthesea, loaded on first use so pattern-only work stays fast.
 
 Used where it earns its place (issue 4): NER as the fallback for person names (contacts, and a
-signer's name the patterns miss), and the dictionary it ships to mend the marks OCR breaks in
-a trích yếu (``extractors/marks.py``). Its sentence splitter and word segmenter are here too,
-but no field calls them: segmenting costs about 10 ms per KB of text (a 45 KB law: 0.45 s),
-and the patterns and FTS5 phrase search already do what they would.
+signer's name the patterns miss); the dictionary it ships, to mend the marks OCR breaks in a
+trích yếu (``extractors/marks.py``); word segmentation of search queries over the corpus
+index and the target indicators (``corpus/search.py``: "chuyển đổi số" looks for the word
+"chuyển đổi"). Documents themselves are not segmented: it costs about 10 ms per KB of text
+(a 45 KB law: 0.45 s); the sentence splitter is here, but the deep fields split sentences by
+their own patterns, which keep exact offsets.
 Symbols, dates and percentages are never taken from its tokens ("2242/KH-UBND" and "85%" are
 split by ``word_tokenize``): field modules find them by pattern on the raw text first.
 Every function returns offsets into the string it was given.
