@@ -137,3 +137,13 @@ def test_header_cells_joined_by_bars_are_read_as_columns(tmp_path):
     assert (record["doc_type"]["name"], record["number"]["raw"]) == ("Thông tư", "12/2025/TT-BTC")
     assert (record["issued_on"], record["place"], record["issuer"]["name"]) == ("2025-03-03", "Hà Nội", "Bộ Tài chính")
     assert record["subject"] == "Quy định về kế toán ngân sách"
+
+
+def test_a_circular_sets_rules_not_targets(tmp_path):
+    text = ("BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/2025/TT-BTC\nHà Nội, ngày 03 tháng 3 năm 2025\nTHÔNG TƯ\nQuy định thuế suất\n"
+            "Căn cứ Luật Thuế giá trị gia tăng;\nĐiều 1. Thuế suất là 10% đối với hàng hóa.\n")
+    record = json.loads(CliRunner().invoke(main, ["extract", str(_write(tmp_path, "tt.txt", text))]).output)
+    assert record["doc_type"]["name"] == "Thông tư" and record["targets"] == []
+    plan = json.loads(CliRunner().invoke(main, ["extract", str(_write(tmp_path, "kh.txt", PLAN))]).output)
+    assert len(plan["targets"]) == 1
