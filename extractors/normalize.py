@@ -30,18 +30,28 @@ _MARKDOWN_STRONG = re.compile(r"\*\*|__")  # "**KT. GIÁM ĐỐC**" in Markdown 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def normalize_text(text: str) -> str:
-    """One line of text: NFC, look-alikes mapped, control characters dropped, spaces folded."""
+# OCR specks: a mark standing alone ("Bắc ˆ Ninh") or stuck to a word's edge ("Sở 'Tài chính");
+# an apostrophe inside a word ("H'Mông") stays
+_SPECK = "ˆ'`´~¨˜°¸‘’^_|"
+_OCR_SPECKS = re.compile(rf"(?<!\S)[{re.escape(_SPECK)}]+(?=\S)|(?<=\S)[{re.escape(_SPECK)}]+(?!\S)"
+                         rf"|(?<!\S)[{re.escape(_SPECK)}]+(?!\S)")
+
+
+def normalize_text(text: str, ocr: bool = False) -> str:
+    """One line of text: NFC, look-alikes mapped, control characters dropped, spaces folded;
+    on a page read by OCR, specks of stray marks dropped too."""
     text = unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
     text = _MARKDOWN_STRONG.sub("", _CONTROL.sub("", text))
+    if ocr:
+        text = _OCR_SPECKS.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
-def _normalize_marked(text: str, ranges: tuple[tuple[int, int], ...]
+def _normalize_marked(text: str, ranges: tuple[tuple[int, int], ...], ocr: bool = False
                       ) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Normalise a line whose handwritten ranges must still point at the same words after."""
     if not ranges:
-        return normalize_text(text), ()
+        return normalize_text(text, ocr), ()
     pieces, marked, pos = [], [], 0
     for start, end in sorted(ranges):
         pieces.append((text[pos:start], False))
@@ -88,7 +98,7 @@ def normalize_document(raw: RawDocument) -> RawDocument:
                 texts = joined.split("\n")
         lines = []
         for line, text in zip(page.lines, texts):
-            text, marked = _normalize_marked(text, line.handwritten)
+            text, marked = _normalize_marked(text, line.handwritten, page.ocr)
             if text:
                 lines.append(dataclasses.replace(line, text=text, handwritten=marked))
         pages.append(Page(page.number, lines, page.width, page.height, page.ocr))

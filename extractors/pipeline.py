@@ -16,7 +16,7 @@ from extractors.fields.header import Header, find_header
 from extractors.fields.issued import find_issued
 from extractors.fields.issuer import find_issuer, issuer_from_body
 from extractors.fields.news import fill_news
-from extractors.fields.number import find_number
+from extractors.fields.number import find_number, reconcile_type_code
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_name_beside, find_signer
@@ -92,6 +92,8 @@ def read_header(doc: Document, layout: Layout, header: Header, signature_names: 
         doc.evidence["issuer"] = span
     has_vv = any(is_vv_line(ln.text) for ln in top if ln.index < (header.title or header.end))
     doc.doc_type = decide_type(header.type_entry, doc.number if number else None, has_vv)
+    if header.type_entry is not None and number is not None and number.span.page in layout.ocr_pages:
+        doc.number = reconcile_type_code(doc.number, header.type_entry.get("code"))
     if header.title is not None:
         doc.evidence["doc_type"] = layout.lines[header.title].span()
     elif number is not None:

@@ -116,3 +116,30 @@ def _is_stamp(text: str) -> bool:
 def _handwritten(ln: TextLine, start: int, end: int) -> bool:
     """Whether the reader judged any of ``ln.text[start:end]`` handwritten."""
     return any(a < end and start < b for a, b in ln.line.handwritten)
+
+
+def reconcile_type_code(number: Number, code: str | None) -> Number:
+    """The ký hiệu's type code as the title line names it, where OCR slipped on one letter:
+    title "TỜ TRÌNH" with "18/TIr-SNV" → "18/TTr-SNV"; "QUYẾT ĐỊNH" with "21/QĐĐ-SNV" →
+    "21/QĐ-SNV". A code that differs by more, or a number without a type code (công văn),
+    is left as read."""
+    if not code or not number.symbol or number.raw is None:
+        return number
+    parts = number.symbol.split("-")
+    slot = 1 if "/" in parts[0] else 0  # legal-normative symbols: "2020/NĐ-CP"
+    head, _, tail = parts[0].rpartition("/") if slot else ("", "", parts[0])
+    if tail == code or _edits(tail, code) != 1 or len(code) < 2:
+        return number
+    fixed = "-".join([f"{head}/{code}" if slot else code, *parts[1:]])
+    digits = number.raw[: len(number.raw) - len(number.symbol)]
+    return Number(digits + fixed, number.number, fixed)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short codes."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]

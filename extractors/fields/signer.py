@@ -21,6 +21,7 @@ from extractors.textkeys import ascii_key
 from extractors.wordlists import load
 
 NAME_WINDOW = 8  # lines after the title within which the name must come
+CHAIN_SPREAD = 12  # lines a signature block's authority and title lines may be spread over
 RIGHT_BLOCK_WINDOW = 20  # lines after a left-hand block (its name, a Nơi nhận list) to the right one
 
 
@@ -187,8 +188,11 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
     """Authority lines then one title line, starting at ``pos``."""
     chain: list[TextLine] = []
     i = pos
-    while i < len(lines) and len(chain) < 4:
+    while i < len(lines) and len(chain) < 4 and i - pos <= CHAIN_SPREAD:
         text = lines[i].text
+        if chain and (_is_speck(text) or chain[0].column == 1 and lines[i].column != 1):
+            i += 1  # OCR specks of a signature or seal, or the Nơi nhận list read in between
+            continue
         auth = authority_of(text)
         if auth is not None:
             chain.append(lines[i])
@@ -217,8 +221,17 @@ def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], en
     return pos, chain, end
 
 
+def _is_speck(text: str) -> bool:
+    """"5", "Á", "ê": what OCR makes of a signature's strokes, no line of the block."""
+    return sum(c.isalnum() for c in text) <= 2
+
+
 def _name_after(lines: list[TextLine], start: int, column: int | None = None) -> TextLine | None:
-    window = [ln for ln in lines[start: start + 3 * NAME_WINDOW] if column is None or ln.column in (column, None)]
+    """The name under the title: the first name-like line of the signature's column within
+    NAME_WINDOW lines, OCR specks and entries of a Nơi nhận list read in between not counted."""
+    window = [ln for ln in lines[start: start + 3 * NAME_WINDOW]
+              if (column is None or ln.column in (column, None))
+              and not _is_speck(ln.text) and not ln.text.lstrip().startswith(("-", "+", "•"))]
     for ln in window[:NAME_WINDOW]:
         candidate = re.sub(r"^[^\w]+|[^\w]+$", "", ln.text)
         if looks_like_name(candidate):

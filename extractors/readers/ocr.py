@@ -16,6 +16,7 @@ import csv
 import dataclasses
 import io
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -168,11 +169,15 @@ def read_tsv(tsv: str, scale: float) -> list[_OcrWord]:
 
 def _marks_only(line: list[Word], typical: float) -> bool:
     """Tiny 1–2 letter words only, or one or two 1–2 letter words without a digit
-    (strokes of a signature: "ï", "sa"); a page number "2" stays."""
+    (strokes of a signature: "ï", "sa"); a page number "2" stays, and so does a short
+    title read with confidence in capitals ("ĐỀ ÁN", "DỰ ÁN")."""
     if all(len(w.text) <= 2 and w.height < SPECK_HEIGHT * typical for w in line):
         return True
-    return len(line) <= 2 and all(len(w.text) <= 2 and not any(c.isdigit() for c in w.text)
-                                  for w in line)
+    short = len(line) <= 2 and all(len(w.text) <= 2 and not any(c.isdigit() for c in w.text)
+                                   for w in line)
+    title = len(line) == 2 and all(w.text.isupper() and len(w.text) == 2 and (w.conf or 0) >= 70
+                                   for w in line)
+    return short and not title
 
 
 def _typical_height(words: list[_OcrWord]) -> float:
@@ -240,7 +245,13 @@ def mark_handwriting(words: list[_OcrWord], ink: handwriting.Ink) -> list[_OcrWo
     if not hand:
         return words
     return [_OcrWord(dataclasses.replace(item.word, hand=True), item.line_key)
-            if id(item.word) in hand else item for item in words]
+            if id(item.word) in hand and not _PRINTED_SYMBOL.search(item.word.text) else item
+            for item in words]
+
+
+# a word holding the printed ký hiệu ("01/CĐ-UBND" read as one word) is print: a number
+# written by hand fills the blank before the "/", it is not set in the symbol's type
+_PRINTED_SYMBOL = re.compile(r"/[A-ZĐ][A-Za-zĐđ]+-[A-ZĐ]")
 
 
 def _skew(words: list[_OcrWord]) -> float:

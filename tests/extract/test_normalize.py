@@ -23,3 +23,10 @@ def test_ocr_pages_are_never_taken_for_legacy_text():
     raw = RawDocument("x.pdf", "pdf", [Page(1, [Line(t) for t in noise], ocr=True)], 1, False, True)
     out = normalize_document(raw)
     assert [ln.text for ln in out.pages[0].lines] == noise and out.warnings == []
+
+
+def test_ocr_specks_are_dropped_on_ocr_pages_only():
+    assert normalize_text("ỦY BAN NHÂN DÂN TỈNH BẮC ˆ NINH", ocr=True) == "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"
+    assert normalize_text("giữa Sở Nội vụ và Sở 'Tài chính’", ocr=True) == "giữa Sở Nội vụ và Sở Tài chính"
+    assert normalize_text("người H'Mông", ocr=True) == "người H'Mông"
+    assert normalize_text("Sở 'Tài chính'") == "Sở 'Tài chính'"

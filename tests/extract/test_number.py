@@ -68,3 +68,19 @@ def test_number_after_a_type_name(line, raw):
 
 def test_number_in_running_text_is_not_the_documents():
     assert find_number(lines("Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ")) is None
+
+
+@pytest.mark.parametrize("raw, code, fixed", [
+    ("18/TIr-SNV", "TTr", "18/TTr-SNV"),
+    ("21/QĐĐ-SNV", "QĐ", "21/QĐ-SNV"),
+    ("157/QĐĐ-NĐ-UB", "QĐ", "157/QĐ-NĐ-UB"),
+    ("/CT-UBND", "CT", "/CT-UBND"),
+    ("06/2026/TI-BXD", "TT", "06/2026/TT-BXD"),
+    ("299/UBND-TTHC", None, "299/UBND-TTHC"),          # a công văn has no type code
+    ("05/KH-UBND", "QĐ", "05/KH-UBND"),                 # too different: left as read
+])
+def test_reconcile_type_code(raw, code, fixed):
+    from extractors.fields.number import reconcile_type_code
+    number, _, _ = parse_number(raw)
+    result = reconcile_type_code(number, code)
+    assert result.raw == fixed and result.symbol == fixed.split("/", 1)[1]

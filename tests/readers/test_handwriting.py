@@ -131,3 +131,10 @@ def test_printed_number_and_date_are_not_handwritten():
     lines = first_page("d01.pdf").lines  # a 1999 typewritten scan: "Số: 157/QĐ-NĐ-UB"
     assert [l.text for l in lines if l.handwritten] == []
     assert "Số: 157/QĐ-NĐ-UB" in [l.text for l in lines]
+
+
+def test_a_word_holding_the_printed_symbol_is_print():
+    from extractors.readers.ocr import _PRINTED_SYMBOL
+
+    assert _PRINTED_SYMBOL.search("01/CĐ-UBND") and _PRINTED_SYMBOL.search("12/TTr-SNV")
+    assert not _PRINTED_SYMBOL.search("23") and not _PRINTED_SYMBOL.search("4@`")
