@@ -145,6 +145,8 @@ def subject_after_title(lines: list[TextLine], title_bold: bool | None = None,
             break
         if taken and is_upper(ln.text) and (not is_upper(taken[-1].text) or is_authority_line(ln.text)):
             break  # "ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG": who issues a decision
+        if ln.text.rstrip().endswith(":") and not is_vv_line(ln.text):
+            break  # "Sở Nội vụ trân trọng giới thiệu:", "… như sau:" lead into a body
         taken.append(ln)
         if len(taken) >= MAX_LINES:
             break

@@ -74,3 +74,7 @@ def test_type_of_title(title, name):
 def test_decide_type_from_symbol(symbol, has_vv, name, code):
     doc_type = decide_type(None, Number(f"1/{symbol}", 1, symbol), has_vv)
     assert (doc_type.name, doc_type.code) == (name, code)
+
+
+def test_a_line_leading_into_a_list_is_body_not_subject():
+    assert subject_after_title(lines("Sở Nội vụ trân trọng giới thiệu:", "Ông (bà): Lê Minh Tuấn")) == (None, None)
