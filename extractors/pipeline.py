@@ -16,7 +16,7 @@ from extractors.fields.header import Header, find_header
 from extractors.fields.issued import find_issued
 from extractors.fields.issuer import find_issuer, issuer_from_body
 from extractors.fields.news import fill_news
-from extractors.fields.number import find_number, reconcile_type_code
+from extractors.fields.number import NumberFound, find_number, reconcile_type_code
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_name_beside, find_signer
@@ -71,7 +71,15 @@ def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Docu
 def read_header(doc: Document, layout: Layout, header: Header, signature_names: list[str] = ()) -> None:
     """Type, number, date, place, issuer, subject, recipients, signer, distribution."""
     top = layout.lines[header.start: header.end + 8]
-    head_lines = header.lines(layout)
+    number = _read_number_and_date(doc, layout, header, top)
+    _read_issuer(doc, layout, header)
+    _read_type(doc, layout, header, top, number)
+    _read_subject(doc, layout, header, top)
+    _read_closing(doc, layout, header, signature_names)
+    _warn_several_documents(doc, layout, header)
+
+
+def _read_number_and_date(doc: Document, layout: Layout, header: Header, top) -> NumberFound | None:
     number = find_number(layout.lines[header.start: header.title or header.end])
     if number is not None:
         doc.number = number.number
@@ -84,12 +92,20 @@ def read_header(doc: Document, layout: Layout, header: Header, signature_names: 
         if issued.place_span:
             doc.evidence["place"] = issued.place_span
         _warn(doc, issued.warning)
-    issuer, span = find_issuer(head_lines)
+    return number
+
+
+def _read_issuer(doc: Document, layout: Layout, header: Header) -> None:
+    issuer, span = find_issuer(header.lines(layout))
     if issuer.name is None:
         issuer, span = issuer_from_body(layout.lines[header.end:])
     doc.issuer = issuer
     if span:
         doc.evidence["issuer"] = span
+
+
+def _read_type(doc: Document, layout: Layout, header: Header, top, number: NumberFound | None) -> None:
+    """The title line names the type; without one, the ký hiệu and a V/v line do."""
     has_vv = any(is_vv_line(ln.text) for ln in top if ln.index < (header.title or header.end))
     doc.doc_type = decide_type(header.type_entry, doc.number if number else None, has_vv)
     if header.type_entry is not None and number is not None and number.span.page in layout.ocr_pages:
@@ -98,11 +114,14 @@ def read_header(doc: Document, layout: Layout, header: Header, signature_names: 
         doc.evidence["doc_type"] = layout.lines[header.title].span()
     elif number is not None:
         doc.evidence["doc_type"] = number.span
-    _read_subject(doc, layout, header, top)
-    body = layout.lines[header.end:]
+
+
+def _read_closing(doc: Document, layout: Layout, header: Header, signature_names: list[str]) -> None:
+    """Kính gửi under the header; Nơi nhận and the signature block after the body."""
     doc.recipients, span = find_recipients(layout.lines[header.start: header.end + 60])
     if span:
         doc.evidence["recipients"] = span
+    body = layout.lines[header.end:]
     doc.distribution, span, noi_nhan = find_distribution(body)
     if span:
         doc.evidence["distribution"] = span
@@ -113,7 +132,6 @@ def read_header(doc: Document, layout: Layout, header: Header, signature_names: 
             doc.signer.name = repair_name(doc.signer.name, signature_names)
         doc.evidence["signer"] = signer.span
         _warn(doc, signer.warning)
-    _warn_several_documents(doc, layout, header)
 
 
 def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
