@@ -121,7 +121,9 @@ def _read_closing(doc: Document, layout: Layout, header: Header, signature_names
     doc.recipients, span = find_recipients(layout.lines[header.start: header.end + 60])
     if span:
         doc.evidence["recipients"] = span
-    body = layout.lines[header.end:]
+    # from the top of the document, not from ``header.end``: a short công văn has no title to
+    # end its header, and its Nơi nhận may stand within the lines guessed to be the header
+    body = layout.lines[header.start:]
     doc.distribution, span, noi_nhan = find_distribution(body)
     if span:
         doc.evidence["distribution"] = span

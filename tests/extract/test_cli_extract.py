@@ -147,3 +147,15 @@ def test_a_circular_sets_rules_not_targets(tmp_path):
     assert record["doc_type"]["name"] == "Thông tư" and record["targets"] == []
     plan = json.loads(CliRunner().invoke(main, ["extract", str(_write(tmp_path, "kh.txt", PLAN))]).output)
     assert len(plan["targets"]) == 1
+
+
+def test_short_dispatch_keeps_its_noi_nhan(tmp_path):
+    # a công văn has no title line: its Nơi nhận may come within a dozen lines of the header
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN SƠN TỊNH\nSố: 15/UBND-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nSơn Tịnh, ngày 05 tháng 3 năm 2024\nV/v chuyển đổi số\n"
+            "Kính gửi: Phòng Văn hóa và Thông tin huyện\nĐề nghị triển khai./.\nNơi nhận:\n"
+            "- Như trên;\n- Lưu: VT, VP.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhạm Minh Tâm\n")
+    record = json.loads(CliRunner().invoke(main, ["extract", str(_write(tmp_path, "cv.txt", text))]).output)
+    assert record["distribution"] == ["Như trên", "Lưu: VT, VP"]
+    assert record["recipients"] == ["Phòng Văn hóa và Thông tin huyện"]
+    assert (record["signer"]["name"], record["subject"]) == ("Phạm Minh Tâm", "V/v chuyển đổi số")
