@@ -10,37 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# letters that carry no combining mark in Unicode but are read as plain d/D when folded:
-# đ Đ (Vietnamese) and the look-alike eth Ð ð that legacy-font conversions sometimes leave
-_EXTRA = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"}
+from extractors.textkeys import strip_marks
+
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
 _SPACES = re.compile(r"\s+")
 _NUMBER_PREFIX = re.compile(r"^(?:S[OỐ]\s*[:.]?\s*)", re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
 _TRAILING = re.compile(r"[\s.,;:)\]]+$")
 
-
-def _fold_char(char: str) -> str:
-    if char in _EXTRA:
-        return _EXTRA[char]
-    base = unicodedata.normalize("NFD", char)[0]
-    return base if base.isascii() and (base.isalpha() or base.isdigit()) else char
-
-
-# every letter of the Latin blocks Vietnamese uses, folded once: str.translate does the rest
-_TABLE = {code: _fold_char(chr(code)) for block in ((0x00C0, 0x0250), (0x1E00, 0x1F00))
-          for code in range(*block) if _fold_char(chr(code)) != chr(code)}
-
-
-def fold(text: str) -> str:
-    """Remove tone and vowel marks and fold đ to d, keeping length and case.
-
-    >>> fold("Điện thoại thông minh")
-    'Dien thoai thong minh'
-    """
-    if text.isascii():
-        return text
-    return unicodedata.normalize("NFC", text).translate(_TABLE)
+# marks removed, đ → d, length kept: the stripping extraction uses too
+fold = strip_marks
 
 
 def has_marks(text: str) -> bool:

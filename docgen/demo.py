@@ -51,19 +51,13 @@ def read_back(rendered: list[tuple[object, Path, Path]]) -> list[Sample]:
 
 
 def sample_table(samples: list[Sample]) -> str:
+    from extractors.output import text_table
+
     cols = (("type", 20), ("number", 14), ("date", 10), ("issuer", 28), ("signer", 18), ("round trip", 12))
-    lines = ["  ".join(f"{name:<{w}}" for name, w in cols).rstrip()]
-    for s in samples:
-        r = s.record
-        values = (s.type_name, r["number"]["raw"], r["issued_on"], r["issuer"]["name"], r["signer"]["name"],
-                  "ok" if not s.mismatches else "differs: " + ",".join(s.mismatches))
-        lines.append("  ".join(f"{_cut(v, w):<{w}}" for v, (_, w) in zip(values, cols)).rstrip())
-    return "\n".join(lines)
-
-
-def _cut(value: object, width: int) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    rows = [(s.type_name, s.record["number"]["raw"], s.record["issued_on"], s.record["issuer"]["name"],
+             s.record["signer"]["name"], "ok" if not s.mismatches else "differs: " + ",".join(s.mismatches))
+            for s in samples]
+    return text_table(cols, rows)
 
 
 def run_demo(out: Path, corpus_folders: list[Path], echo: Echo, jobs: int = 2) -> bool:

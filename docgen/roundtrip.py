@@ -47,7 +47,7 @@ def found(record: dict[str, Any]) -> dict[str, Any]:
 
 def same(field: str, want: Any, got: Any) -> bool:
     """Equal as eval compares; a công văn's subject may keep or drop its "V/v "."""
-    from extractors.evaluate import fold
+    from extractors.textkeys import fold
 
     if field == "subject" and want is not None and fold(got) == fold(f"V/v {want}"):
         return True

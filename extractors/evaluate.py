@@ -10,11 +10,11 @@ scored (the vbpl golds give only type, number and subject; the PDF golds give no
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
+
+from extractors.textkeys import fold  # noqa: F401 — the comparison key eval scores with
 
 SCALARS = (
     "doc_type.name", "doc_type.code", "number.raw", "issued_on", "place", "issuer.name",
@@ -22,31 +22,6 @@ SCALARS = (
 )
 LISTS = ("recipients", "distribution", "references", "targets", "periods", "deadlines",
          "events", "contacts", "urls")
-
-# combining tone marks (huyền, sắc, hỏi, ngã, nặng); vowel marks (ă â ê ô ơ ư) are kept
-_TONES = {"\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
-_SPACE_AFTER = re.compile(r"\s*([,;:])\s*")
-
-
-def fold(value: Any) -> str | None:
-    """The comparison form of a string: "Hoà  Bình ,X" → "hoa2 binh, x" with tones at the end."""
-    if value is None:
-        return None
-    text = unicodedata.normalize("NFC", str(value))
-    text = _SPACE_AFTER.sub(r"\1 ", " ".join(text.split())).strip().casefold()
-    return " ".join(_fold_syllable(word) for word in text.split(" "))
-
-
-def _fold_syllable(word: str) -> str:
-    tones = ""
-    kept = []
-    for ch in unicodedata.normalize("NFD", word):
-        if ch in _TONES:
-            tones += _TONES[ch]
-        else:
-            kept.append(ch)
-    return unicodedata.normalize("NFC", "".join(kept)) + tones
-
 
 def get_path(record: dict, dotted: str) -> tuple[bool, Any]:
     """(present, value) of "signer.name" in a record dict."""

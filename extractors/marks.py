@@ -16,8 +16,7 @@ import functools
 import re
 
 from extractors import nlp
-from extractors.evaluate import fold
-from extractors.textkeys import ascii_key
+from extractors.textkeys import ascii_key, fold
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 

@@ -46,19 +46,25 @@ def to_csv(docs: list[Document], with_text: bool = False) -> str:
     return buffer.getvalue()
 
 
-def _cut(value: object, width: int) -> str:
+def cut(value: object, width: int) -> str:
+    """A table cell: the value, shortened with "…" past ``width`` characters."""
     text = "" if value is None else str(value)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def text_table(columns: tuple[tuple[str, int], ...], rows: list[tuple]) -> str:
+    """Fixed-width columns (name, width) under a header line, no trailing spaces."""
+    lines = ["  ".join(f"{name:<{w}}" for name, w in columns).rstrip()]
+    for row in rows:
+        lines.append("  ".join(f"{cut(v, w):<{w}}" for v, (_, w) in zip(row, columns)).rstrip())
+    return "\n".join(lines)
+
+
 def to_table(docs: list[Document], with_text: bool = False) -> str:
     cols = (("file", 18), ("type", 11), ("number", 16), ("date", 10), ("issuer", 34), ("signer", 22))
-    lines = ["  ".join(f"{name:<{w}}" for name, w in cols).rstrip()]
-    for doc in docs:
-        values = (Path(doc.source.path).name, doc.doc_type.name, doc.number.raw, doc.issued_on,
-                  doc.issuer.name, doc.signer.name)
-        lines.append("  ".join(f"{_cut(v, w):<{w}}" for v, (_, w) in zip(values, cols)).rstrip())
-    return "\n".join(lines) + "\n"
+    rows = [(Path(d.source.path).name, d.doc_type.name, d.number.raw, d.issued_on, d.issuer.name,
+             d.signer.name) for d in docs]
+    return text_table(cols, rows) + "\n"
 
 
 FORMATS = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv, "table": to_table}

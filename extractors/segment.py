@@ -34,6 +34,10 @@ class TextLine:
     def column(self) -> int | None:
         return self.line.column
 
+    def handwritten(self, start: int, end: int) -> bool:
+        """Whether the reader judged any of ``text[start:end]`` written by hand."""
+        return any(a < end and start < b for a, b in self.line.handwritten)
+
     def span(self, start: int = 0, end: int | None = None) -> Span:
         """Span of ``text[start:end]`` of this line."""
         stop = len(self.text) if end is None else end

@@ -58,10 +58,9 @@ def find_issued(lines: list[TextLine]) -> DateFound | None:
         if year is None or not 1945 <= year <= 2100:
             continue
         day, month = _number(match.group("d")), _number(match.group("m"))
-        hand = ln.line.handwritten
-        if any(a < match.end("d") and match.start("d") < b for a, b in hand):
+        if ln.handwritten(match.start("d"), match.end("d")):
             day = None
-        if any(a < match.end("m") and match.start("m") < b for a, b in hand):
+        if ln.handwritten(match.start("m"), match.end("m")):
             month = None
         date, warning = iso_date(day, month, year)
         place, place_span = _place_before(lines, pos, match.start())

@@ -26,6 +26,17 @@ def _kinds() -> tuple[str, ...]:
     return tuple(sorted({ascii_key(w) for w in words}, key=len, reverse=True))
 
 
+@functools.cache
+def _kinds_as_written() -> tuple[str, ...]:
+    return tuple(k.casefold() for k in load("casing")["organisations"])
+
+
+def names_body(text: str) -> bool:
+    """"Sở Nội vụ", "Ủy ban nhân dân …" with their marks ("Vũ Thị Lan" is no "Vụ")."""
+    low = text.casefold()
+    return any(low == k or low.startswith(k + " ") for k in _kinds_as_written())
+
+
 def starts_organisation(text: str) -> bool:
     """"ỦY BAN NHÂN DÂN …", "SỞ NỘI VỤ", also OCR-slipped "UX BẠN NHÂN DÂN"."""
     key = ascii_key(text)

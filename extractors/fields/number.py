@@ -71,7 +71,8 @@ def find_number(lines: list[TextLine]) -> NumberFound | None:
             number, start, end = parsed
             offset = lead.end()
             warning = None
-            if number.number is not None and _handwritten(ln, offset + start, offset + start + len(str(number.raw).split("/")[0])):
+            digits_end = offset + start + number.raw.index("/")
+            if number.number is not None and ln.handwritten(offset + start, digits_end):
                 number = Number(f"/{number.symbol}", None, number.symbol)
                 warning = "the number is handwritten; it is left blank rather than guessed"
             elif number.number is None:
@@ -111,11 +112,6 @@ def _type_names() -> frozenset[str]:
 def _is_stamp(text: str) -> bool:
     key = ascii_key(text)
     return "den" in key.split()[:3] and ("cv" in key.split() or "cong van" in key)
-
-
-def _handwritten(ln: TextLine, start: int, end: int) -> bool:
-    """Whether the reader judged any of ``ln.text[start:end]`` handwritten."""
-    return any(a < end and start < b for a, b in ln.line.handwritten)
 
 
 def reconcile_type_code(number: Number, code: str | None) -> Number:

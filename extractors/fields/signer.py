@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.casing import is_place, is_upper, organisation_case, title_case, title_of
+from extractors.fields.issuer import names_body
 from extractors.names import is_surname
 from extractors.records import Signer, Span
 from extractors.segment import TextLine
@@ -102,23 +103,12 @@ def looks_like_name(text: str) -> bool:
         return False
     if not all(w.isalpha() and w[0].isupper() for w in words):
         return False
-    if title_line(text) or authority_of(text) or _names_body(text):
+    if title_line(text) or authority_of(text) or names_body(text):
         return False
     key = ascii_key(text)
     if key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren")):
         return False
     return is_surname(words[0]) and not is_place(text)
-
-
-def _names_body(text: str) -> bool:
-    """"Sở Nội vụ", "Ủy ban nhân dân …" — with its marks: "Vũ Thị Lan" is no "Vụ"."""
-    low = text.casefold()
-    return any(low == k or low.startswith(k + " ") for k in _body_kinds())
-
-
-@functools.cache
-def _body_kinds() -> tuple[str, ...]:
-    return tuple(k.casefold() for k in load("casing")["organisations"])
 
 
 def find_signer(lines: list[TextLine]) -> SignerFound | None:
@@ -176,7 +166,7 @@ def _name_beside(lines: list[TextLine], noi_nhan: int | None) -> SignerFound | N
     if noi_nhan is None:
         return None
     for ln in lines[noi_nhan: noi_nhan + 40]:
-        candidate = re.sub(r"^[^\w]+|[^\w]+$", "", ln.text)
+        candidate = _bare(ln.text)
         if ln.column == 1 and looks_like_name(candidate):
             name = title_case(candidate) if is_upper(candidate) else candidate
             return SignerFound(Signer(name=name), ln.span(),
@@ -221,6 +211,11 @@ def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], en
     return pos, chain, end
 
 
+def _bare(text: str) -> str:
+    """The line without the marks around it: "(Đã ký) Trần Văn An." → "Đã ký) Trần Văn An"."""
+    return re.sub(r"^[^\w]+|[^\w]+$", "", text)
+
+
 def _is_speck(text: str) -> bool:
     """"5", "Á", "ê": what OCR makes of a signature's strokes, no line of the block."""
     return sum(c.isalnum() for c in text) <= 2
@@ -233,7 +228,7 @@ def _name_after(lines: list[TextLine], start: int, column: int | None = None) ->
               if (column is None or ln.column in (column, None))
               and not _is_speck(ln.text) and not ln.text.lstrip().startswith(("-", "+", "•"))]
     for ln in window[:NAME_WINDOW]:
-        candidate = re.sub(r"^[^\w]+|[^\w]+$", "", ln.text)
+        candidate = _bare(ln.text)
         if looks_like_name(candidate):
             return ln
     return None
@@ -255,7 +250,7 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
             title = for_title
     name = None
     if name_line is not None:
-        name = re.sub(r"^[^\w]+|[^\w]+$", "", name_line.text)
+        name = _bare(name_line.text)
         name = title_case(name) if is_upper(name) else name
     return Signer(name=name, title=title, authority=authority, for_title=for_title, chain=chain)
 

@@ -12,6 +12,7 @@ import re
 from extractors.casing import is_upper, repair_place_names, sentence_case
 from extractors.marks import restore_marks
 from extractors.fields.header import is_separator
+from extractors.fields.issuer import names_body
 from extractors.records import Span
 from extractors.segment import TextLine
 from extractors.textkeys import ascii_key
@@ -40,13 +41,12 @@ def is_authority_line(text: str) -> bool:
     """The line that names who issues a decision, under its trích yếu: a body or a title
     ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN …")."""
     low = text.casefold()
-    return any(low == h or low.startswith(h + " ") for h in _authority_heads())
+    return names_body(text) or any(low == t or low.startswith(t + " ") for t in _titles())
 
 
 @functools.cache
-def _authority_heads() -> tuple[str, ...]:
-    heads = [k.casefold() for k in load("casing")["organisations"]]
-    return tuple(heads + [t.casefold() for t in load("header_words")["signer"]["titles"]])
+def _titles() -> tuple[str, ...]:
+    return tuple(t.casefold() for t in load("header_words")["signer"]["titles"])
 
 
 def is_vv_line(text: str) -> bool:
