@@ -20,6 +20,7 @@ from extractors.fields.number import NumberFound, find_number, reconcile_type_co
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_name_beside, find_signer
+from extractors.marks import agree_with_document, pair_spellings
 from extractors.names import repair_name
 from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.normalize import normalize_document
@@ -144,6 +145,10 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
                                             title.line.bold, frame, title.page in layout.ocr_pages)
     else:
         subject, span = subject_of_cong_van(top, layout.ocr_pages)
+    if subject and span and span.page in layout.ocr_pages:
+        whole = layout.text.text
+        subject = agree_with_document(subject, pair_spellings(whole[:span.start] + "\n"
+                                                              + whole[span.end:]))
     doc.subject = subject
     if span:
         doc.evidence["subject"] = span

@@ -60,6 +60,12 @@ def fold(value) -> str | None:
     return " ".join(_fold_syllable(word) for word in text.split(" "))
 
 
+def tone_of(syllable: str) -> str | None:
+    """The tone mark of ``syllable`` as a digit (1 huyền … 5 nặng), None for none: "đổi" → "3"."""
+    marks = [_TONES[ch] for ch in unicodedata.normalize("NFD", syllable) if ch in _TONES]
+    return marks[0] if marks else None
+
+
 def _fold_syllable(word: str) -> str:
     tones = ""
     kept = []

@@ -12,7 +12,7 @@ import re
 
 from extractors.fields.doc_type import by_name
 from extractors.fields.number import parse_number
-from extractors.records import Document, DocType
+from extractors.records import Document, DocType, Number
 from extractors.segment import Layout, TextLine
 from extractors.wordlists import load
 
@@ -31,7 +31,23 @@ def _labels() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
 def _title_pattern() -> re.Pattern:
     names = sorted((t["name"] for t in load("doc_types")["type"]), key=len, reverse=True)
     return re.compile(rf"^(?P<type>{'|'.join(map(re.escape, names))})\s+(?:số\s*:?\s*)?"
-                      r"(?P<number>\d+[^\s]*/[^\s]+)\s+(?P<subject>\S.+)$")
+                      r"(?P<number>\d+[^\s]*/[^\s]+|\d+[A-ZĐ]+-[A-ZĐ]\S*)\s+(?P<subject>\S.+)$")
+
+
+# a ký hiệu whose "/" the portal lost: "7079VBHN-BVHTTDL"
+_SLASHLESS = re.compile(r"^(?P<num>\d+)(?P<sym>[A-ZĐ]+-[A-ZĐ][\wĐđ-]*)$")
+
+
+def parse_portal_number(raw: str) -> Number | None:
+    """The number of a portal's "Số hiệu" or page title: as ``parse_number``, or one whose
+    "/" was lost, kept as printed: "7079VBHN-BVHTTDL" → number 7079, symbol "VBHN-BVHTTDL"."""
+    parsed = parse_number(raw)
+    if parsed:
+        return parsed[0]
+    slashless = _SLASHLESS.match(raw.replace(" ", ""))
+    if slashless:
+        return Number(slashless.group(0), int(slashless.group("num")), slashless.group("sym"))
+    return None
 
 
 def properties(lines: list[TextLine]) -> dict[str, str]:
@@ -70,9 +86,9 @@ def fill_from_portal(doc: Document, layout: Layout) -> None:
     title = page_title(head)
     if doc.number.raw is None:
         raw = props.get("number") or (title[1] if title else None)
-        parsed = parse_number(raw) if raw else None
+        parsed = parse_portal_number(raw) if raw else None
         if parsed:
-            doc.number = parsed[0]
+            doc.number = parsed
     if doc.doc_type.name is None:
         entry = by_name(props.get("doc_type") or (title[0] if title else ""))
         if entry:

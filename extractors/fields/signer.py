@@ -57,10 +57,16 @@ def _raw_prefix() -> re.Pattern:
     return re.compile(rf"^\W*(?:{'|'.join(forms)})\s*[.:]?\s+", re.IGNORECASE)
 
 
+# the slash of an old form "T/M", "K/T" as OCR often reads it: "TIM", "K1T", "T|L"
+_SLASH_READ_AS_LETTER = re.compile(r"^([TK])[Il1|]([MTL])(?=[ .:])")
+
+
 def authority_of(text: str) -> tuple[str, str] | None:
-    """"KT. CHỦ TỊCH" → ("KT", "CHỦ TỊCH"); "T/M UBND TỈNH" → ("TM", "UBND TỈNH")."""
+    """"KT. CHỦ TỊCH" → ("KT", "CHỦ TỊCH"); "T/M UBND TỈNH" → ("TM", "UBND TỈNH"), also when
+    OCR read its slash as a letter ("TIM UBND TỈNH")."""
     if not is_upper(text):
         return None
+    text = _SLASH_READ_AS_LETTER.sub(r"\1/\2", text)
     pattern, _, codes = _patterns()
     match = pattern.match(ascii_key(text))
     if not match:
@@ -135,6 +141,9 @@ def find_signer(lines: list[TextLine]) -> SignerFound | None:
     return None
 
 
+_LIST_ITEM = re.compile(r"^\s*[-+•–]")
+
+
 def _name_by_ner(lines: list[TextLine], column: int | None) -> tuple[str, TextLine] | None:
     """The fallback for a name the patterns miss (a line that also holds OCR noise or a
     stamp's words, "Trần Văn An Ký bởi …"): underthesea's NER, run on those few lines only."""
@@ -143,6 +152,8 @@ def _name_by_ner(lines: list[TextLine], column: int | None) -> tuple[str, TextLi
     for ln in lines:
         if column is not None and ln.column not in (column, None):
             continue
+        if _LIST_ITEM.match(ln.text) or ascii_key(ln.text).startswith("luu"):
+            continue  # a Nơi nhận entry ("- Lưu: VT"), never the signer's name
         for _, _, name in nlp.person_names(ln.text):
             if is_surname(name.split()[0]):
                 return name, ln

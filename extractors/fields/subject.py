@@ -10,7 +10,7 @@ import functools
 import re
 
 from extractors.casing import is_upper, repair_place_names, sentence_case
-from extractors.marks import restore_marks
+from extractors.marks import restore_marks, split_glued
 from extractors.fields.header import is_separator
 from extractors.fields.issuer import names_body
 from extractors.records import Span
@@ -63,7 +63,13 @@ _SO_BEFORE_NUMBER = re.compile(r"\b([sS])[ôoóồ](?=\s+\d+/)")
 _JUNK_BEFORE_VE_VIEC = re.compile(r"^.*?[|†+*#@©®{}\[\]<>~^].*?\s(?=(?:Về việc|V/v)\b)")
 
 
+# a full stop after the last word: a trích yếu is a title and takes none ("… nhập khẩu.");
+# an abbreviation's own stop ("TP.") stays
+_FINAL_STOP = re.compile(r"(?:(?<=[^\W_]{3})|(?<=[^\W\d_A-ZĐ]))\.$")
+
+
 def _repair(text: str) -> str:
+    text = split_glued(_FINAL_STOP.sub("", text))
     text = _JUNK_BEFORE_VE_VIEC.sub("", text)
     text = _VE_VIEC.sub("Về việc", text)
     text = _SO_BEFORE_NUMBER.sub(lambda m: m.group(1) + "ố", text)

@@ -186,15 +186,20 @@ def _typical_height(words: list[_OcrWord]) -> float:
 
 
 def _keep(item: _OcrWord) -> bool:
-    """Drop specks: unsure words (unless they look like a real word, "tháng" beside ink)
-    and stray quote or accent marks."""
+    """Drop specks: unsure words (unless they look like a real word, "tháng" beside ink,
+    or a signing authority, "KT" under a seal's rim) and stray quote or accent marks."""
     word = item.word
     if word.conf is not None and word.conf < MIN_CONFIDENCE:
         letters = sum(c.isalpha() for c in word.text)
-        return letters >= 3 and 2 * letters >= len(word.text)
+        return (letters >= 3 and 2 * letters >= len(word.text)) or bool(_AUTHORITY.match(word.text))
     if not any(c.isalnum() for c in word.text):
         return (word.conf or 0) >= 60 and not set(word.text) <= ACCENT_MARKS
     return True
+
+
+# a signing authority as printed, which OCR reads unsurely where a seal's rim or the
+# signature's strokes run through it
+_AUTHORITY = re.compile(r"^(?:KT|TM|TL|TUQ|K/T|T/M|T/L)\.?$")
 
 
 def _without_mark_lines(words: list[_OcrWord]) -> list[_OcrWord]:

@@ -25,6 +25,18 @@ def test_subject_keeps_wrapped_date_and_stops_at_authority_line():
     assert subject == "Sửa đổi Nghị định số 143/2013/NĐ-CP ngày 24 tháng 10 năm 2013 của Chính phủ"
 
 
+def test_subject_loses_its_full_stop_and_glued_words_are_parted():
+    subject, _ = subject_after_title(lines(
+        "Quy định về bảo đảm an toàn bức xạ và ứng phó sự cốbức xạ và hạt nhân.",
+        "Căn cứ Luật Năng lượng nguyên tử;"))
+    assert subject == "Quy định về bảo đảm an toàn bức xạ và ứng phó sự cố bức xạ và hạt nhân"
+
+
+def test_subject_ending_in_an_abbreviation_keeps_its_stop():
+    subject, _ = subject_after_title(lines("Về việc thành lập Phường 3, TP.", "Căn cứ Luật;"))
+    assert subject == "Về việc thành lập Phường 3, TP."
+
+
 def test_subject_of_cong_van_in_left_column():
     subject, _ = subject_of_cong_van(lines(
         ("Số: 507/UBND-KGVX", 0), ("V/v góp ý dự thảo Quyết định", 0), ("sửa đổi Quyết định số 2269/QĐ-TTg", 0),

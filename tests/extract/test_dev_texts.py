@@ -27,7 +27,7 @@ def test_vbpl_type_and_number_accuracy(vbpl_report):
     assert vbpl_report.documents == 200
     assert vbpl_report.scalars["doc_type.name"].accuracy >= 0.97
     assert vbpl_report.scalars["number.raw"].accuracy >= 0.97
-    assert vbpl_report.scalars["subject"].accuracy >= 0.90
+    assert vbpl_report.scalars["subject"].accuracy >= 0.94
 
 
 @pytest.mark.parametrize("name, doc_type, number, subject", [
@@ -38,6 +38,13 @@ def test_vbpl_type_and_number_accuracy(vbpl_report):
     ("doc_000136", "Nghị định", "328/2025/NĐ-CP",  # a portal page without the document's text
      "Về Trung tâm trọng tài quốc tế thuộc Trung tâm tài chính quốc tế tại Việt Nam"),
     ("doc_000176", "Nghị quyết", "119/2026/UBTVQH15", "Điều chỉnh Chương trình lập pháp năm 2026"),
+    ("doc_000425", "Văn bản hợp nhất", "7079VBHN-BVHTTDL",  # the portal lost the "/": kept as printed
+     "Quy định mã số, tiêu chuẩn chức danh nghề nghiệp và xếp lương viên chức chuyên ngành thể dục thể thao"),
+    ("doc_000509", "Thông tư", "121/2025/TT-BTC",  # the title's full stop dropped
+     "Sửa đổi, bổ sung một số điều của các Thông tư quy định về thủ tục hải quan, kiểm tra, giám sát hải "
+     "quan, thuế xuất khẩu, thuế nhập khẩu và quản lý thuế đối với hàng hoá xuất khẩu, nhập khẩu"),
+    ("doc_000215", "Thông tư", "59/2025/TT-BKHCN",  # "sự cốbức xạ" in the text
+     "Quy định về bảo đảm an toàn bức xạ và ứng phó sự cố bức xạ và hạt nhân"),
 ])
 def test_vbpl_documents(name, doc_type, number, subject):
     dev = need_shared()

@@ -1,6 +1,7 @@
 import pytest
 
 from extractors.fields.number import find_number, parse_number
+from extractors.fields.portal import parse_portal_number
 from tests.extract.helpers import lines
 
 
@@ -84,3 +85,16 @@ def test_reconcile_type_code(raw, code, fixed):
     number, _, _ = parse_number(raw)
     result = reconcile_type_code(number, code)
     assert result.raw == fixed and result.symbol == fixed.split("/", 1)[1]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("7079VBHN-BVHTTDL", ("7079VBHN-BVHTTDL", 7079, "VBHN-BVHTTDL")),  # the portal lost the "/"
+    ("14 /VBHN-BCT", ("14/VBHN-BCT", 14, "VBHN-BCT")),
+    ("2025", None),
+])
+def test_portal_number(raw, expected):
+    found = parse_portal_number(raw)
+    if expected is None:
+        assert found is None
+    else:
+        assert (found.raw, found.number, found.symbol) == expected

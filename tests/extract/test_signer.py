@@ -43,6 +43,8 @@ def test_authority_without_name_warns():
     ("KT. CHỦ TỊCH", ("KT", "CHỦ TỊCH")), ("T/M UBND TỈNH", ("TM", "UBND TỈNH")),
     ("TUQ. BỘ TRƯỞNG", ("TUQ", "BỘ TRƯỞNG")), ("Q. GIÁM ĐỐC", ("Q", "GIÁM ĐỐC")),
     ("KT. chủ tịch", None), ("Theo đề nghị", None),
+    ("TIM UBND TỈNH", ("TM", "UBND TỈNH")), ("K1T CHỦ TỊCH", ("KT", "CHỦ TỊCH")),  # OCR's slash
+    ("TIMES NEW ROMAN", None),
 ])
 def test_authority_of(text, expected):
     assert authority_of(text) == expected
@@ -59,3 +61,10 @@ def test_name_with_noise_on_its_line_is_found_by_ner():
     found = find_signer(lines("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "ông Trần Văn An đã ký 12345"))
     assert found.signer.name == "Trần Văn An"
     assert found.warning == "the signer's name was read by NER from a line that is not a name alone"
+
+
+def test_nơi_nhận_entry_is_never_taken_for_the_name():
+    # the name under the title was lost; the archive line below is a list entry, not a name
+    found = find_signer(lines(("KT CHỦ TỊCH", 1), ("PHÓ CHỦ TỊCH", 1), "- Lưu VT-NĐ"))
+    assert (found.signer.name, found.signer.title, found.signer.authority) == (None, "Phó Chủ tịch", "KT")
+    assert found.warning == "the signer's name was not found under the title"

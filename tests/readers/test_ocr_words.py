@@ -29,6 +29,9 @@ def test_read_tsv_scales_pixels_to_points():
     ("-", 93.0, True),
     ("`", 96.0, False),         # a stray accent
     ("2“", 47.0, True),
+    ("KT", 19.0, True),         # a signing authority under a seal's rim
+    ("T/M", 12.0, True),
+    ("KX", 19.0, False),
 ])
 def test_keep(text, conf, kept):
     item = ocr._OcrWord(Word(text, 0, 0, 10, 10, conf=conf), (1, 1, 1))
