@@ -124,40 +124,87 @@ def _with_case_of(original: str, word: str) -> str:
 
 @functools.cache
 def syllables() -> frozenset[str]:
-    """Every syllable of the dictionary's words, lower case."""
-    return frozenset(part for word in nlp.dictionary() for part in word.split() if part.isalpha())
+    """Every syllable of the dictionary's words (lower case) that holds a vowel."""
+    return frozenset(part for word in nlp.dictionary() for part in word.split()
+                     if part.isalpha() and any(c in _VOWELS for c in strip_marks(part)))
 
 
 _VOWELS = set("aăâeêioôơuưy")
-MIN_GLUED = 5  # letters: shorter runs ("kêpi", "côca") are more often loanwords than slips
+MIN_GLUED = 5  # letters: shorter runs ("kêpi", "côca") are more often loanwords than slips …
+MIN_GLUED_CAPITALS = 4  # … but not in the capitals of a header ("ĐỀÁN")
+MAX_PARTS = 4
 
 
 def split_glued(text: str) -> str:
-    """``text`` with each lower-case run of letters that is no syllable, but is two syllables
-    in exactly one way, parted by a space: a space the source lost between two words. The
-    second syllable must begin with a consonant (a run read "tu|ốc" is a misspelt syllable,
-    not two) and written loanwords ("milimét", "hécta") are left whole.
+    """``text`` with each run of letters that is no syllable, but is 2–4 syllables in exactly
+    one way, parted by spaces: spaces the source lost between words ("cốbức", OCR's
+    "SỞNỘIVỤ"). The run is in lower case or in capitals: a capitalised run is a name
+    ("Đakrông"). Each syllable opens with a Vietnamese initial consonant or none, and one
+    after the first that begins with a vowel must make a dictionary word with the one before
+    it ("ĐỀ|ÁN"; a run that reads "tu|ốc" or "HẢ|ÁI" is a misspelt syllable, not two);
+    written loanwords ("milimét", "hécta") are left whole.
 
     >>> split_glued("ứng phó sự cốbức xạ; bồi dưỡngvà cấp chứng chỉ; 5 milimét; Nguyễn Văn Anh")
     'ứng phó sự cố bức xạ; bồi dưỡng và cấp chứng chỉ; 5 milimét; Nguyễn Văn Anh'
+    >>> split_glued("UBND TỈNH BẮC NINH / SỞNỘIVỤ / ĐỀÁN")
+    'UBND TỈNH BẮC NINH / SỞ NỘI VỤ / ĐỀ ÁN'
     """
     known, loanwords = syllables(), _loanwords()
 
     def part(match: re.Match) -> str:
         run = match.group()
-        if (len(run) < MIN_GLUED or not run.islower() or run.isascii() or run in known
-                or run in loanwords):
+        lower = run.lower()
+        cased = run.islower() or run.isupper()
+        shortest = MIN_GLUED_CAPITALS if run.isupper() else MIN_GLUED
+        if (len(run) < shortest or not cased or run.isascii() or lower in known
+                or lower in loanwords):
             return run
-        splits = [(run[:i], run[i:]) for i in range(2, len(run) - 1)
-                  if run[:i] in known and run[i:] in known and _onset_is_consonant(run[i:])
-                  and any(c in _VOWELS for c in strip_marks(run[:i]))]
-        return " ".join(splits[0]) if len(splits) == 1 else run
+        cuts = _segmentations(lower, known)
+        if len(cuts) != 1:
+            return run
+        bounds = [0, *cuts[0], len(run)]
+        return " ".join(run[a:b] for a, b in zip(bounds, bounds[1:]))
 
     return _SYLLABLE.sub(part, text)
 
 
-def _onset_is_consonant(syllable: str) -> bool:
-    return strip_marks(syllable[0]).lower() not in _VOWELS
+def _segmentations(run: str, known: frozenset[str]) -> list[tuple[int, ...]]:
+    """The ways (cut offsets, at most two found) to write ``run`` as 2–``MAX_PARTS`` known
+    syllables of two or more letters each."""
+    found: list[tuple[int, ...]] = []
+
+    def walk(start: int, cuts: tuple[int, ...]) -> None:
+        if len(found) > 1 or len(cuts) >= MAX_PARTS:
+            return
+        for end in range(start + 2, len(run) + 1):
+            piece = run[start:end]
+            if piece not in known or not _vietnamese_onset(piece) or (cuts and not _may_follow(run[cuts[-2] if len(cuts) > 1
+                                                                    else 0:start], piece)):
+                continue
+            if end == len(run):
+                if cuts:
+                    found.append(cuts)
+            else:
+                walk(end, cuts + (end,))
+
+    walk(0, ())
+    return found
+
+
+# the initial consonants of Vietnamese syllables
+_ONSETS = frozenset("b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split())
+
+
+def _vietnamese_onset(syllable: str) -> bool:
+    bare = strip_marks(syllable.replace("đ", "\0")).replace("\0", "đ")
+    onset = bare[:next((i for i, c in enumerate(bare) if c in _VOWELS), len(bare))]
+    return not onset or onset in _ONSETS or (onset == "q" and bare.startswith("qu"))
+
+
+def _may_follow(before: str, syllable: str) -> bool:
+    """May ``syllable`` follow ``before`` in a glued run: it starts with a consonant, or the
+    two are a word of the dictionary ("đề án")."""
+    return strip_marks(syllable[0]) not in _VOWELS or f"{before} {syllable}" in nlp.dictionary()
 
 
 @functools.cache

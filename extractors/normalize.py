@@ -3,8 +3,10 @@
 Every line becomes Unicode NFC with runs of white space folded to one space; look-alike
 characters that OCR and old fonts produce are mapped to the Vietnamese letters they stand
 for ("Ð" U+00D0 → "Đ" U+0110, "⁄" → "/"); text in a legacy encoding (TCVN3, VNI) is
-converted to Unicode. Nothing here guesses at words: field modules read OCR noise with
-tolerant patterns instead.
+converted to Unicode. On pages read by OCR, stray specks are dropped and the spaces OCR lost
+between syllables are put back where the dictionary allows one reading only ("SỞNỘIVỤ" →
+"SỞ NỘI VỤ", ``marks.split_glued``). Nothing else here guesses at words: field modules
+read OCR noise with tolerant patterns instead.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import dataclasses
 import re
 import unicodedata
 
+from extractors.marks import split_glued
 from extractors.readers.model import Page, RawDocument
 
 # look-alikes seen in OCR output and PDF text layers, mapped to what they stand for
@@ -43,7 +46,7 @@ def normalize_text(text: str, ocr: bool = False) -> str:
     text = unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
     text = _MARKDOWN_STRONG.sub("", _CONTROL.sub("", text))
     if ocr:
-        text = _OCR_SPECKS.sub("", text)
+        text = split_glued(_OCR_SPECKS.sub("", text))
     return _SPACES.sub(" ", text).strip()
 
 
@@ -61,6 +64,8 @@ def _normalize_marked(text: str, ranges: tuple[tuple[int, int], ...], ocr: bool 
     out = ""
     for piece, handwritten in pieces:
         cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", piece.translate(_LOOKALIKES)))
+        if ocr and not handwritten:
+            cleaned = split_glued(cleaned)
         if out.endswith(" ") and cleaned.startswith(" "):
             cleaned = cleaned[1:]
         if handwritten and cleaned.strip():

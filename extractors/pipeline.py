@@ -81,7 +81,7 @@ def read_header(doc: Document, layout: Layout, header: Header, signature_names: 
 
 
 def _read_number_and_date(doc: Document, layout: Layout, header: Header, top) -> NumberFound | None:
-    number = find_number(layout.lines[header.start: header.title or header.end])
+    number = find_number(layout.lines[header.start: header.title or header.end], layout.ocr_pages)
     if number is not None:
         doc.number = number.number
         doc.evidence["number"] = number.span

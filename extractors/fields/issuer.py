@@ -110,11 +110,16 @@ def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
     parent = None
     cut = starts[-1] if len(starts) > 1 else 0
     if cut:
-        parent = organisation_case(" ".join(ln.text for ln in block[:cut]))
+        parent = organisation_case(_bare(block[:cut]))
     own = block[cut:]
-    name = organisation_case(" ".join(ln.text for ln in own))
+    name = organisation_case(_bare(own))
     span = Span(own[0].page, own[0].start, own[-1].end)
     return Issuer(name, parent), span
+
+
+def _bare(lines: list[TextLine]) -> str:
+    """The lines joined, without the stop or speck OCR may leave after a name ("SỞ NỘI VỤ.")."""
+    return " ".join(ln.text for ln in lines).rstrip(" .,;:-_")
 
 
 @functools.cache

@@ -57,8 +57,10 @@ def parse_number(body: str) -> tuple[Number, int, int] | None:
     return Number(raw, value, symbol), match.start(), match.end()
 
 
-def find_number(lines: list[TextLine]) -> NumberFound | None:
-    """The first "Số: …/…" of the header lines given."""
+def find_number(lines: list[TextLine], ocr_pages: frozenset[int] = frozenset()) -> NumberFound | None:
+    """The first "Số: …/…" of the header lines given. A number without its "/" ("Số:
+    11GNP-SNV") is kept as printed, or, on a page read by OCR, which loses slashes far more
+    often than print does, read with the "/" put back."""
     for ln in lines:
         if _is_stamp(ln.text):
             continue
@@ -66,10 +68,13 @@ def find_number(lines: list[TextLine]) -> NumberFound | None:
             if lead.start() > 0 and not _after_type_word(ln.text[: lead.start()]):
                 continue
             parsed = parse_number(ln.text[lead.end():])
+            offset = lead.end()
             if parsed is None:
+                slashless = _SLASH_LOST.match(ln.text, offset)
+                if slashless:
+                    return _slash_lost(ln, slashless, ln.page in ocr_pages)
                 continue
             number, start, end = parsed
-            offset = lead.end()
             warning = None
             digits_end = offset + start + number.raw.index("/")
             if number.number is not None and ln.handwritten(offset + start, digits_end):
@@ -81,6 +86,18 @@ def find_number(lines: list[TextLine]) -> NumberFound | None:
                            f"the number is unreadable ({what!r}, probably handwritten)")
             return NumberFound(number, ln.span(offset + start, offset + end), warning)
     return _bare_number_line(lines)
+
+
+# the "/" between number and symbol lost to OCR or a typo: "Số: 11GNP-SNV"
+_SLASH_LOST = re.compile(r"(?P<num>\d{1,5})(?P<sym>[A-ZĐ][A-Za-zĐđ]{0,5}-[A-ZĐ][A-Za-zĐđ0-9-]*)(?=\s|$)")
+
+
+def _slash_lost(ln: TextLine, match: re.Match, ocr: bool) -> NumberFound:
+    raw = f"{match.group('num')}/{match.group('sym')}" if ocr else match.group(0)
+    warning = f"the number has no \"/\" after its digits ({match.group(0)!r})"
+    return NumberFound(Number(raw, int(match.group("num")), match.group("sym")),
+                       ln.span(match.start(), match.end()),
+                       f"{warning}; read as {raw}" if ocr else warning)
 
 
 def _bare_number_line(lines: list[TextLine]) -> NumberFound | None:

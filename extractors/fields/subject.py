@@ -63,9 +63,9 @@ _SO_BEFORE_NUMBER = re.compile(r"\b([sS])[ôoóồ](?=\s+\d+/)")
 _JUNK_BEFORE_VE_VIEC = re.compile(r"^.*?[|†+*#@©®{}\[\]<>~^].*?\s(?=(?:Về việc|V/v)\b)")
 
 
-# a full stop after the last word: a trích yếu is a title and takes none ("… nhập khẩu.");
-# an abbreviation's own stop ("TP.") stays
-_FINAL_STOP = re.compile(r"(?:(?<=[^\W_]{3})|(?<=[^\W\d_A-ZĐ]))\.$")
+# a full stop or colon after the last word: a trích yếu is a title and takes neither ("…
+# nhập khẩu.", OCR's "… Sở Nội vụ:"); an abbreviation's own stop ("TP.") stays
+_FINAL_STOP = re.compile(r"(?:(?<=[^\W_]{3})|(?<=[^\W\d_A-ZĐ]))\s?[.:]$")
 
 
 def _repair(text: str) -> str:

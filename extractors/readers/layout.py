@@ -150,8 +150,31 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
         else:
             rows.append([w])
             spans.append([top, bottom, 1, 0, top])
-    order = sorted(range(len(rows)), key=lambda i: spans[i][4])
-    return [sorted(rows[i], key=lambda w: w.x0) for i in order]
+    _seat_tall_words(rows, spans)
+    order = sorted(range(len(rows)), key=lambda i: spans[i][4] if rows[i] else 0.0)
+    return [sorted(rows[i], key=lambda w: w.x0) for i in order if rows[i]]
+
+
+def _seat_tall_words(rows: list[list[Word]], spans: list[list[float]]) -> None:
+    """Put back into its row a tall word that fills a gap between two of the row's words
+    and starts level with it: a word OCR boxed together with a speck below ("trương" on a
+    skewed scan). Left out, it would leave a gap wide enough to split the row in columns."""
+    for i, row in enumerate(rows):
+        if not spans[i][3] or len(row) != 1:
+            continue
+        tall = row[0]
+        for j, other in enumerate(rows):
+            if spans[j][3] or not other:
+                continue
+            row_top, row_bottom = spans[j][0] / spans[j][2], spans[j][1] / spans[j][2]
+            if abs(tall.top - row_top) > (row_bottom - row_top) / 2:
+                continue
+            left = [w for w in other if w.x1 <= tall.x0 + 1]
+            right = [w for w in other if w.x0 >= tall.x1 - 1]
+            if left and right and len(left) + len(right) == len(other):
+                other.append(tall)
+                row.clear()
+                break
 
 
 def group_units(units: list[list[Word]]) -> list[list[Word]]:

@@ -64,6 +64,11 @@ def test_issuer_with_parent_and_noise():
     assert (issuer.name, issuer.parent) == ("Sở Nội vụ", "Ủy ban nhân dân tỉnh Đắk Lắk")
 
 
+def test_issuer_loses_a_speck_after_its_name():
+    issuer, _ = find_issuer(lines(("UBND TỈNH BẮC NINH", 0), ("SỞ NỘI VỤ.", 0), ("Số: 08/HD-SNV", 0)))
+    assert (issuer.name, issuer.parent) == ("Sở Nội vụ", "Ủy ban nhân dân tỉnh Bắc Ninh")
+
+
 def test_issuer_named_in_body():
     issuer, _ = issuer_from_body(lines("Sở Thông tin và Truyền thông kính đề nghị Quý cơ quan quan tâm."))
     assert issuer.name == "Sở Thông tin và Truyền thông"

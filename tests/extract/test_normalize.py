@@ -1,3 +1,5 @@
+import pytest
+
 from extractors.normalize import normalize_document, normalize_text
 from extractors.readers.model import Line, Page, RawDocument
 
@@ -30,3 +32,17 @@ def test_ocr_specks_are_dropped_on_ocr_pages_only():
     assert normalize_text("giữa Sở Nội vụ và Sở 'Tài chính’", ocr=True) == "giữa Sở Nội vụ và Sở Tài chính"
     assert normalize_text("người H'Mông", ocr=True) == "người H'Mông"
     assert normalize_text("Sở 'Tài chính'") == "Sở 'Tài chính'"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("SỞNỘIVỤ", "SỞ NỘI VỤ"),           # OCR lost the spaces of a header line
+    ("_ĐỀÁN", "ĐỀ ÁN"),                  # and of a title, behind a speck
+    ("TỈNH HẢÁI DƯƠNG", "TỈNH HẢÁI DƯƠNG"),  # a doubled mark is no two syllables
+    ("Đakrông", "Đakrông"),              # a capitalised run is a name
+])
+def test_glued_syllables_are_parted_on_ocr_pages(line, expected):
+    assert normalize_text(line, ocr=True) == expected
+
+
+def test_glued_syllables_of_a_text_layer_are_left_as_printed():
+    assert normalize_text("SỞNỘIVỤ") == "SỞNỘIVỤ"

@@ -98,3 +98,20 @@ def test_portal_number(raw, expected):
         assert found is None
     else:
         assert (found.raw, found.number, found.symbol) == expected
+
+
+def test_number_whose_slash_ocr_lost_is_read_with_a_warning():
+    found = find_number(lines("SỞ NỘI VỤ", "Số: 11GNP-SNV"), ocr_pages=frozenset({1}))
+    assert (found.number.raw, found.number.number, found.number.symbol) == ("11/GNP-SNV", 11, "GNP-SNV")
+    assert found.warning == "the number has no \"/\" after its digits ('11GNP-SNV'); read as 11/GNP-SNV"
+
+
+def test_number_printed_without_its_slash_is_kept_as_printed():
+    found = find_number(lines("Văn bản hợp nhất số 7079VBHN-BVHTTDL Quy định mã số"))
+    assert (found.number.raw, found.number.number, found.number.symbol) == (
+        "7079VBHN-BVHTTDL", 7079, "VBHN-BVHTTDL")
+    assert found.warning == "the number has no \"/\" after its digits ('7079VBHN-BVHTTDL')"
+
+
+def test_a_word_after_số_is_no_number_without_its_symbol():
+    assert find_number(lines("Số: 11 cán bộ")) is None

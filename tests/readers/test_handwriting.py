@@ -137,4 +137,5 @@ def test_a_word_holding_the_printed_symbol_is_print():
     from extractors.readers.ocr import _PRINTED_SYMBOL
 
     assert _PRINTED_SYMBOL.search("01/CĐ-UBND") and _PRINTED_SYMBOL.search("12/TTr-SNV")
+    assert _PRINTED_SYMBOL.search("05⁄HĐ-SNV")  # OCR's fraction slash, not yet normalised
     assert not _PRINTED_SYMBOL.search("23") and not _PRINTED_SYMBOL.search("4@`")

@@ -164,3 +164,12 @@ def test_line_from_under_the_left_column_into_the_right_one_is_full_width():
         (1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (1, "Độc lập - Tự do - Hạnh phúc"),
         (None, "Kính gửi: Sở Thông tin và Truyền thông"), (None, "- Các sở, ban, ngành thuộc tỉnh;"),
     ]
+
+
+def test_a_word_boxed_with_a_speck_below_keeps_its_place_in_the_row():
+    # "trương" was boxed with a speck under it (twice the text's height): left out of its
+    # row, the gap it leaves would cut the line into two columns
+    line = words("Tại Hội nghị, Ủy ban nhân dân tỉnh đã trao quyết định chủ trương đầu tư cho", 88, 209)
+    tall = next(w for w in line if w.text == "trương")
+    line[line.index(tall)] = Word("trương", tall.x0, tall.top, tall.x1, tall.top + 31.0, size=13.0)
+    assert read(line) == [(None, "Tại Hội nghị, Ủy ban nhân dân tỉnh đã trao quyết định chủ trương đầu tư cho")]
