@@ -53,6 +53,13 @@ _FROM = re.compile(rf"(?<![\w])từ{P.OWS}(?:ngày{P.WS})?$", re.I)
 
 
 @functools.cache
+def _labelled_re() -> re.Pattern[str]:
+    """"Thời gian thực hiện: quý III/2023 đến quý IV/2024": a span named by a label and colon."""
+    labels = P.words_alternation(_words()["periods"]["labels"])
+    return re.compile(rf"(?<![\w])(?P<label>(?:{labels})[^:;.\n]{{0,40}}?){P.OWS}:{P.OWS}$", re.I)
+
+
+@functools.cache
 def _from_issue_re() -> re.Pattern[str]:
     starts = P.words_alternation(_words()["periods"]["from_issue"])
     return re.compile(rf"(?<![\w])từ{P.WS}(?:{starts})(?![\w])[^;.\n]{{0,80}}?(?<![\w])(?:đến|tới){P.WS}(?:hết{P.WS})?$",
@@ -103,13 +110,16 @@ def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None)
         if not _CONNECT.fullmatch(text, first.end, second.start):
             continue
         opener = _FROM.search(text, max(0, first.start - 12), first.start)
-        if opener is None and not re.fullmatch(rf"{P.OWS}[-–—]{P.OWS}", text[first.end:second.start]):
-            continue
         begin = opener.start() if opener else first.start
+        named = _labelled_re().search(text, max(0, begin - 60), begin)
+        if opener is None and named is None and \
+                not re.fullmatch(rf"{P.OWS}[-–—]{P.OWS}", text[first.end:second.start]):
+            continue
         first = _borrow_year(first, second)
         rnd = _round_re().search(text, max(0, begin - 60), begin)
         timed = first.hour is not None or second.hour is not None
-        out.append(Range(begin, second.end, first.label(), second.label(), None, timed,
+        out.append(Range(begin, second.end, first.start_label(), second.label(),
+                         clean(named.group("label")) if named else None, timed,
                          clean(rnd.group("label")) if rnd else None))
     for t in times:
         m = _from_issue_re().search(text, max(0, t.start - 120), t.start)

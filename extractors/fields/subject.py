@@ -37,6 +37,18 @@ def is_body_start(text: str) -> bool:
     return ascii_key(text).endswith("quyet dinh") and text.rstrip().endswith(":")
 
 
+@functools.cache
+def _subject_openers() -> re.Pattern:
+    words = sorted(load("header_words")["header"]["subject_openers"], key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\b")
+
+
+def _title_like(text: str) -> bool:
+    """A line that opens as a body may but reads as a title: "Triển khai Đề án 06 năm 2024"
+    (no end of sentence), not "Thực hiện Quyết định số 06/QĐ-TTg, … như sau:"."""
+    return bool(_subject_openers().match(text)) and not text.rstrip().endswith((":", ".", ";", ","))
+
+
 def is_authority_line(text: str) -> bool:
     """The line that names who issues a decision, under its trích yếu: a body or a title
     ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG", "CHỦ TỊCH ỦY BAN NHÂN DÂN …")."""
@@ -147,7 +159,7 @@ def subject_after_title(lines: list[TextLine], title_bold: bool | None = None,
             if taken:
                 break
             continue
-        if is_body_start(ln.text) and not (not taken and is_vv_line(ln.text)):
+        if is_body_start(ln.text) and not (not taken and (is_vv_line(ln.text) or _title_like(ln.text))):
             break
         if taken and is_upper(ln.text) and (not is_upper(taken[-1].text) or is_authority_line(ln.text)):
             break  # "ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG": who issues a decision

@@ -41,6 +41,14 @@ class TimeMention:
         last = calendar.monthrange(self.year, month)[1]
         return f"{self.year:04d}-{month:02d}-{last:02d}"
 
+    def start_label(self) -> str | None:
+        """As ``label``, but a quarter or half year opening a span gives its first day:
+        "từ quý III/2023" → "2023-07-01"."""
+        if self.kind in ("quarter", "half") and self.year is not None and self.month:
+            length = 3 if self.kind == "quarter" else 6
+            return f"{self.year:04d}-{self.month - length + 1:02d}-01"
+        return self.label()
+
     def label(self) -> str | None:
         """ISO form at the mention's precision: "2021", "2024-10", "2024-09-09T00:00"."""
         if self.year is None:

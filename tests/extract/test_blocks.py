@@ -37,6 +37,20 @@ def test_subject_ending_in_an_abbreviation_keeps_its_stop():
     assert subject == "Về việc thành lập Phường 3, TP."
 
 
+def test_plain_subject_may_open_as_a_body_sentence_does():
+    subject, _ = subject_after_title(lines(
+        "Triển khai Đề án 06 về dữ liệu dân cư năm 2024",
+        "Thực hiện Quyết định số 06/QĐ-TTg ngày 06/01/2022, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"))
+    assert subject == "Triển khai Đề án 06 về dữ liệu dân cư năm 2024"
+
+
+def test_plain_body_sentence_under_the_title_is_no_subject():
+    subject, _ = subject_after_title(lines(
+        "Thực hiện Quyết định số 06/QĐ-TTg ngày 06/01/2022, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU"))
+    assert subject is None
+
+
 def test_subject_of_cong_van_in_left_column():
     subject, _ = subject_of_cong_van(lines(
         ("Số: 507/UBND-KGVX", 0), ("V/v góp ý dự thảo Quyết định", 0), ("sửa đổi Quyết định số 2269/QĐ-TTg", 0),

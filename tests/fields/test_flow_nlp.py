@@ -35,3 +35,11 @@ def test_nlp_adapter_gives_offsets():
     assert [text[s:e] for s, e in nlp.sentences(text)] == [
         "Thông tin liên hệ: Ông Thái Thanh Hải.", "Phấn đấu 85% người dân có điện thoại thông minh."]
     assert "điện thoại" in nlp.index_terms(text)
+
+
+def test_a_heading_in_capitals_is_no_wrapped_line():
+    flow = build_flow("II. TỔ CHỨC THỰC HIỆN\nCác sở, ngành báo cáo trước ngày 20/12/2023.\n"
+                      "I. MỤC ĐÍCH, YÊU CẦU VÀ\nNHIỆM VỤ TRỌNG TÂM")
+    assert [flow.text[b.body:b.end] for b in flow.blocks] == [
+        "TỔ CHỨC THỰC HIỆN", "Các sở, ngành báo cáo trước ngày 20/12/2023.",
+        "MỤC ĐÍCH, YÊU CẦU VÀ NHIỆM VỤ TRỌNG TÂM"]

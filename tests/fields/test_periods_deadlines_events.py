@@ -25,7 +25,11 @@ def _periods(text, issued_on=None):
     ("triển khai từ năm 2021 đến năm 2030 nhằm", [Period(None, "2021", "2030", "từ năm 2021 đến năm 2030")]),
     ("nhiệm kỳ 2020 - 2025", [Period(None, "2020", "2025", "nhiệm kỳ 2020 - 2025")]),
     ("Thời gian: từ ngày 01/10/2024 đến ngày 31/10/2024.",
-     [Period(None, "2024-10-01", "2024-10-31", "từ ngày 01/10/2024 đến ngày 31/10/2024")]),
+     [Period("Thời gian", "2024-10-01", "2024-10-31", "từ ngày 01/10/2024 đến ngày 31/10/2024")]),
+    # a span named by a label and colon, from the first day of a quarter to the last of another
+    ("Thời gian thực hiện: quý III/2023 đến quý IV/2024.",
+     [Period("Thời gian thực hiện", "2023-07-01", "2024-12-31", "quý III/2023 đến quý IV/2024")]),
+    ("Đợt 1 kết thúc quý III/2023, đợt 2 đến quý IV/2024.", []),
     ("từ tháng 10/2024 đến tháng 12/2024", [Period(None, "2024-10", "2024-12", "từ tháng 10/2024 đến tháng 12/2024")]),
     # from the issuing day, labelled by its heading
     ("1. Thời gian thi đua\n- Từ ngày ban hành Kế hoạch đến ngày 31 tháng 12\nnăm 2025;",
