@@ -167,7 +167,18 @@ def organisation_case(text: str) -> str:
         if starts_with_words(words, prefix):
             rest = words[len(prefix):]
             return " ".join([written] + ([_rest_case(rest)] if rest else []))
+    for i in range(1, len(words) - 1):  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN": a part, then the body
+        if any(len(prefix) >= 2 and starts_with_words(words[i:], prefix) for prefix, _ in t["orgs"]):
+            head = " ".join([capitalize(words[0])] + [w.lower() for w in words[1:i]])
+            return f"{head} {organisation_case(' '.join(words[i:]))}"
     return _rest_case(words)
+
+
+def _common_word(words: list[str]) -> bool:
+    """Do the first two words make a word of the dictionary ("XÃ HỘI")?"""
+    from extractors import nlp
+
+    return len(words) >= 2 and f"{words[0]} {words[1]}".casefold() in nlp.dictionary()
 
 
 def _rest_case(words: list[str]) -> str:
@@ -175,9 +186,17 @@ def _rest_case(words: list[str]) -> str:
     t = _tables()
     for i in range(len(words)):
         tail = words[i:]
-        if any(starts_with_words(tail, u) for u in t["units"]) or any(starts_with_words(tail, p) for p, _ in t["special"]):
+        if i and any(len(prefix) >= 2 and starts_with_words(tail, prefix) for prefix, _ in t["orgs"]):
+            return f"{field_case(words[:i])} {organisation_case(' '.join(tail))}"  # "… Tỉnh ủy"
+        units = [u for u in t["units"] if starts_with_words(tail, u)]
+        if units and max(len(u) for u in units) == 1 and _common_word(tail):
+            continue  # "XÃ HỘI" in "Thương binh và Xã hội" is no commune
+        if units or any(starts_with_words(tail, p) for p, _ in t["special"]):
             head = field_case(words[:i]) if i else ""
             return " ".join(x for x in (head, place_case(tail)) if x)
+    for i in range(1, len(words) - 1):  # a province named without its unit: "… SƯ PHẠM HÀ NỘI"
+        if ascii_key(" ".join(words[i:])) in _places():
+            return f"{field_case(words[:i])} {_places()[ascii_key(' '.join(words[i:]))]}"
     return field_case(words)
 
 
@@ -200,6 +219,9 @@ def title_of(text: str) -> str:
 def _head_title(words: list[str]) -> str:
     titles = _tables()["titles"]
     known = _known_titles()
+    whole = " ".join(w.upper() for w in words)
+    if whole in known and whole not in titles:
+        return " ".join([capitalize(words[0])] + [w.lower() for w in words[1:]])  # "Hiệu trưởng"
     for cut in range(len(words), 0, -1):
         head = " ".join(w.upper() for w in words[:cut])
         if head in titles or (head in known and cut < len(words)):

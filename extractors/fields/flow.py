@@ -126,12 +126,7 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if prev[-1] in _END_PUNCT or _marker(line):
         return False
-    return not (_all_capitals(prev) and not _all_capitals(line))  # a heading ends its line
-
-
-def _all_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return not (prev.isupper() and not line.isupper())  # a heading in capitals ends its line
 
 
 def build_flow(text: str) -> Flow:

@@ -102,7 +102,8 @@ def _before_national(ln: TextLine) -> TextLine | None:
 
 def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
     block = agency_lines(lines)
-    starts = [i for i, ln in enumerate(block) if starts_organisation(ln.text)]
+    starts = [i for i, ln in enumerate(block) if starts_organisation(ln.text)
+              and not (i and _wrapped(block[i - 1].text, ln.text))]
     if not starts:
         return Issuer(), None
     block = block[starts[0]:]
@@ -115,6 +116,28 @@ def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
     name = organisation_case(_bare(own))
     span = Span(own[0].page, own[0].start, own[-1].end)
     return Issuer(name, parent), span
+
+
+def _wrapped(before: str, line: str) -> bool:
+    """Does ``line`` finish the name ``before`` began? "PHÒNG TÀI NGUYÊN VÀ MÔI / TRƯỜNG":
+    the last word before and the first after make one word ("môi trường"), or the name
+    broke after "VÀ"."""
+    last, first = before.split()[-1:], line.split()[:1]
+    if not last or not first:
+        return False
+    from extractors import nlp
+
+    word = f"{last[0]} {first[0]}".casefold()
+    if word in _kind_words():
+        return False  # "TỈNH ỦY / BAN TUYÊN GIÁO": "ủy ban" across the break is no word of the name
+    return last[0].casefold() == "và" or word in nlp.dictionary()
+
+
+@functools.cache
+def _kind_words() -> frozenset[str]:
+    """The two-word openings of the kinds of body ("ủy ban", "văn phòng", "hội đồng")."""
+    return frozenset(" ".join(kind.split()[:2]).casefold() for kind in load("casing")["organisations"]
+                     if len(kind.split()) >= 2)
 
 
 def _bare(lines: list[TextLine]) -> str:

@@ -9,6 +9,7 @@ after the header is the document's own: drafts attached behind it are not read.
 from __future__ import annotations
 
 import difflib
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from extractors.fields.issuer import names_body
 from extractors.names import is_surname
 from extractors.records import Signer, Span
 from extractors.segment import TextLine
-from extractors.textkeys import ascii_key
+from extractors.textkeys import ascii_key, tone_of
 from extractors.wordlists import load
 
 NAME_WINDOW = 8  # lines after the title within which the name must come
@@ -94,12 +95,21 @@ def title_line(text: str) -> str | None:
     key = ascii_key(text)
     titles = _canonical_titles()
     if key in titles:
-        return titles[key]
+        return titles[key] if _tones_agree(text, titles[key]) else None
     if len(key) >= 8 and is_upper(text):
         close = difflib.get_close_matches(key, list(titles), n=1, cutoff=0.9)
         if close:
             return titles[close[0]]
     return None
+
+
+def _tones_agree(text: str, title: str) -> bool:
+    """No syllable of ``text`` carries a tone other than the title's: OCR may lose a mark
+    ("PHO CHỦ TỊCH"), but "TRƯỜNG" (a school) is not "TRƯỞNG"."""
+    mine = re.findall(r"[^\W\d_]+", text)
+    theirs = re.findall(r"[^\W\d_]+", title)
+    return len(mine) != len(theirs) or all(
+        tone_of(a) is None or tone_of(a) == tone_of(b) for a, b in zip(mine, theirs))
 
 
 def looks_like_name(text: str) -> bool:
@@ -196,9 +206,18 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
             continue
         auth = authority_of(text)
         if auth is not None:
+            wrapped = _wrapped_authority(lines, i)
+            if wrapped is not None:
+                chain.append(_joined(lines[i], lines[wrapped]))
+                i = wrapped + 1
+                continue
             chain.append(lines[i])
             i += 1
             continue
+        nxt = _next_in_column(lines, i)
+        if nxt is not None and title_line(f"{text} {lines[nxt].text}"):
+            chain.append(_joined(lines[i], lines[nxt]))  # "PHÓ / CHÁNH VĂN PHÒNG": a title wrapped
+            return chain, nxt + 1
         if title_line(text):
             chain.append(lines[i])
             return chain, i + 1
@@ -207,6 +226,41 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
         # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH": the title may be the last prefixed line itself
         return chain, i
     return [], pos
+
+
+def _next_in_column(lines: list[TextLine], i: int, reach: int = 6) -> int | None:
+    """The next line in the column of line ``i`` (lines of the other column, such as the
+    Nơi nhận list beside a signature, and OCR specks skipped)."""
+    column = lines[i].column
+    for j in range(i + 1, min(len(lines), i + 1 + reach)):
+        if _is_speck(lines[j].text) or (column is not None and lines[j].column not in (column, None)):
+            continue
+        return j
+    return None
+
+
+def _wrapped_authority(lines: list[TextLine], i: int) -> int | None:
+    """Index of the line that finishes the authority line ``i``, when it wrapped: "TM.
+    THƯỜNG TRỰC HỘI ĐỒNG NHÂN / DÂN / CHỦ TỊCH" — a short line in capitals that is no title,
+    no authority and no name, followed by a title or an authority line."""
+    j = _next_in_column(lines, i)
+    if j is None:
+        return None
+    text = lines[j].text
+    if not is_upper(text) or len(text.split()) > 3 or authority_of(text) or title_line(text) \
+            or looks_like_name(text):
+        return None
+    k = _next_in_column(lines, j)
+    if k is None or not (title_line(lines[k].text) or authority_of(lines[k].text)):
+        return None
+    if title_line(f"{text} {lines[k].text}"):
+        return None  # "PHÓ / CHÁNH VĂN PHÒNG": the start of a wrapped title
+    return j
+
+
+def _joined(first: TextLine, second: TextLine) -> TextLine:
+    """One printed line wrapped in two, as one (its span starts where the first does)."""
+    return dataclasses.replace(first, text=f"{first.text.rstrip()} {second.text.strip()}")
 
 
 def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], end: int):

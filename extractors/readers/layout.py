@@ -16,6 +16,7 @@ out as "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI" (column 0), "CỘNG HÒA �
 """
 from __future__ import annotations
 
+import bisect
 import statistics
 import tomllib
 import unicodedata
@@ -118,7 +119,8 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
     not chain: the 13 pt "PHÓ CHỦ TỊCH" of a signature block, level with two 11 pt lines
     of the Nơi nhận list, joins the first of them without gluing the second to it. A word
     far taller than the text (a signature stroke OCR read as letters) keeps a row of its
-    own.
+    own. Words of one printed line that still fell into two rows are put back together
+    (``_rejoin_split_lines``).
     """
     if not words:
         return []
@@ -152,7 +154,59 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
             spans.append([top, bottom, 1, 0, top])
     _seat_tall_words(rows, spans)
     order = sorted(range(len(rows)), key=lambda i: spans[i][4] if rows[i] else 0.0)
-    return [sorted(rows[i], key=lambda w: w.x0) for i in order if rows[i]]
+    return _rejoin_split_lines([sorted(rows[i], key=lambda w: w.x0) for i in order if rows[i]])
+
+
+ADJACENT = 0.6  # a word this many of its heights or less after another continues its line
+SEGMENT_GAP = 1.0  # heights: a wider gap inside a row parts two columns
+
+
+def _rejoin_split_lines(rows: list[list[Word]]) -> list[list[Word]]:
+    """Move back the part of a row that continues a line of another row: "CHỦ" of a 14 pt
+    title joined one entry of the Nơi nhận list beside it and "TỊCH" the next. A segment
+    (words parted from the rest of their row by a column gap) whose first word starts
+    right after the last word of a segment of another row, level with it, goes to that row."""
+    ends = sorted(((w.x1, r, w) for r, row in enumerate(rows) for w in _segment_ends(row)),
+                  key=lambda e: e[0])
+    keys = [e[0] for e in ends]
+    moved = False
+    for r, row in enumerate(rows):
+        for start in _segment_starts(row):
+            v = row[start]
+            reach = ADJACENT * (v.bottom - v.top)
+            lo = bisect.bisect_left(keys, v.x0 - reach)
+            hi = bisect.bisect_right(keys, v.x0 + 1.0)
+            for _, other, w in ends[lo:hi]:
+                overlap = min(v.bottom, w.bottom) - max(v.top, w.top)
+                if other != r and 2 * overlap >= min(v.bottom - v.top, w.bottom - w.top):
+                    stop = _segment_stop(row, start)
+                    rows[other].extend(row[start:stop])
+                    del row[start:stop]
+                    moved = True
+                    break
+            else:
+                continue
+            break  # one segment per row: the row's indexes have changed
+    if not moved:
+        return rows
+    return [sorted(row, key=lambda w: w.x0) for row in rows if row]
+
+
+def _segment_starts(row: list[Word]) -> list[int]:
+    return [i for i in range(len(row))
+            if i == 0 or row[i].x0 - row[i - 1].x1 > SEGMENT_GAP * (row[i].bottom - row[i].top)]
+
+
+def _segment_stop(row: list[Word], start: int) -> int:
+    for i in range(start + 1, len(row)):
+        if row[i].x0 - row[i - 1].x1 > SEGMENT_GAP * (row[i].bottom - row[i].top):
+            return i
+    return len(row)
+
+
+def _segment_ends(row: list[Word]) -> list[Word]:
+    return [row[i] for i in range(len(row))
+            if i == len(row) - 1 or row[i + 1].x0 - row[i].x1 > SEGMENT_GAP * (row[i + 1].bottom - row[i + 1].top)]
 
 
 def _seat_tall_words(rows: list[list[Word]], spans: list[list[float]]) -> None:

@@ -83,6 +83,19 @@ def test_issuer_loses_a_speck_after_its_name():
     assert (issuer.name, issuer.parent) == ("Sở Nội vụ", "Ủy ban nhân dân tỉnh Bắc Ninh")
 
 
+@pytest.mark.parametrize("block, name, parent", [
+    # a long name wrapped inside a word ("MÔI / TRƯỜNG") or after "VÀ": one name, not two
+    ([("UBND HUYỆN ĐÔNG ANH", 0), ("PHÒNG TÀI NGUYÊN VÀ MÔI", 0), ("TRƯỜNG", 0)],
+     "Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân huyện Đông Anh"),
+    ([("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ", 0), ("XÃ HỘI", 0)], "Sở Lao động - Thương binh và Xã hội", None),
+    # "ỦY / BAN" across the break is no word of one name
+    ([("TỈNH ỦY", 0), ("BAN TUYÊN GIÁO", 0)], "Ban Tuyên giáo", "Tỉnh ủy"),
+])
+def test_issuer_wrapped_over_lines(block, name, parent):
+    issuer, _ = find_issuer(lines(*block, ("Số: 12/KH-PTNMT", 0)))
+    assert (issuer.name, issuer.parent) == (name, parent)
+
+
 def test_issuer_named_in_body():
     issuer, _ = issuer_from_body(lines("Sở Thông tin và Truyền thông kính đề nghị Quý cơ quan quan tâm."))
     assert issuer.name == "Sở Thông tin và Truyền thông"

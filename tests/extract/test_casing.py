@@ -14,6 +14,13 @@ from extractors.casing import organisation_case, title_case, title_of
     ("UBND TỈNH", "Ủy ban nhân dân tỉnh"),
     ("CÔNG TY TNHH MTV XỔ SỐ", "Công ty TNHH MTV xổ số"),
     ("Sở Nội vụ", "Sở Nội vụ"),
+    ("TRƯỜNG ĐẠI HỌC SƯ PHẠM HÀ NỘI", "Trường Đại học Sư phạm Hà Nội"),  # a province without its unit
+    ("TRƯỜNG CAO ĐẲNG Y TẾ QUẢNG NAM", "Trường Cao đẳng Y tế Quảng Nam"),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội"),  # no commune
+    ("ỦY BAN NHÂN DÂN XÃ TÂN HỘI", "Ủy ban nhân dân xã Tân Hội"),
+    ("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỔ", "Ủy ban nhân dân thị xã Đức Phổ"),
+    ("THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN", "Thường trực Hội đồng nhân dân"),  # a part, then the body
+    ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
 ])
 def test_organisation_case(upper, normal):
     assert organisation_case(upper) == normal
@@ -25,6 +32,9 @@ def test_organisation_case(upper, normal):
     ("CHỦ TỊCH", "Chủ tịch"),
     ("GIÁM ĐỐC", "Giám đốc"),
     ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"),
+    ("PHÓ HIỆU TRƯỞNG", "Phó Hiệu trưởng"),  # not the school ("Trường") of the organisations
+    ("HIỆU TRƯỞNG", "Hiệu trưởng"),
+    ("TRƯỞNG PHÒNG", "Trưởng phòng"),
 ])
 def test_title_of(upper, normal):
     assert title_of(upper) == normal

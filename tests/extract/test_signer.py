@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.fields.signer import authority_of, find_signer
+from extractors.fields.signer import authority_of, find_signer, title_line
 from tests.extract.helpers import lines
 
 
@@ -68,3 +68,27 @@ def test_nơi_nhận_entry_is_never_taken_for_the_name():
     found = find_signer(lines(("KT CHỦ TỊCH", 1), ("PHÓ CHỦ TỊCH", 1), "- Lưu VT-NĐ"))
     assert (found.signer.name, found.signer.title, found.signer.authority) == (None, "Phó Chủ tịch", "KT")
     assert found.warning == "the signer's name was not found under the title"
+
+
+def test_title_wrapped_beside_the_nơi_nhận_list():
+    found = find_signer(lines(("Nơi nhận:", 0), ("TL. BỘ TRƯỞNG", 1), ("KT. CHÁNH VĂN PHÒNG", 1),
+                              ("- Như trên;", 0), ("PHÓ", 1), ("- Các phòng;", 0), ("- Lưu: VT, VP.", 0),
+                              ("NVB.(10)", 0), ("CHÁNH VĂN PHÒNG", 1), ("Hoàng Văn Sơn", 1)))
+    signer = found.signer
+    assert (signer.name, signer.title, signer.authority, signer.for_title) == (
+        "Hoàng Văn Sơn", "Phó Chánh Văn phòng", "KT", "Chánh Văn phòng")
+    assert signer.chain == ["TL. BỘ TRƯỞNG", "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]
+
+
+def test_authority_line_wrapped():
+    found = find_signer(lines(("TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN", 1), ("DÂN", 1), ("CHỦ TỊCH", 1),
+                              ("Lại Thế Nguyên", 1)))
+    signer = found.signer
+    assert (signer.title, signer.authority, signer.for_title) == ("Chủ tịch", "TM", "Thường trực Hội đồng nhân dân")
+    assert signer.chain == ["TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH"]
+
+
+def test_a_word_with_other_marks_is_no_title():
+    # "TRƯỜNG" (a school, the end of a wrapped agency name) is not the title "TRƯỞNG"
+    assert title_line("TRƯỜNG") is None and title_line("TRƯỞNG") == "TRƯỞNG"
+    assert title_line("PHO CHỦ TỊCH") == "PHÓ CHỦ TỊCH"  # a mark OCR lost is no other word

@@ -173,3 +173,16 @@ def test_a_word_boxed_with_a_speck_below_keeps_its_place_in_the_row():
     tall = next(w for w in line if w.text == "trương")
     line[line.index(tall)] = Word("trương", tall.x0, tall.top, tall.x1, tall.top + 31.0, size=13.0)
     assert read(line) == [(None, "Tại Hội nghị, Ủy ban nhân dân tỉnh đã trao quyết định chủ trương đầu tư cho")]
+
+
+def test_a_title_half_a_line_below_a_list_entry_stays_one_line():
+    # "CHỦ" (14 pt, its hook reaching up) is level with one 11 pt entry of the Nơi nhận list,
+    # "TỊCH" with the next: the two words are still one line of the signature block
+    entry_1, entry_2 = words("- Các sở, ban, ngành;", 85, 384.3, size=11.3), words("- UBND các huyện;", 85, 397, size=11.3)
+    chu = Word("CHỦ", 377.4, 389.0, 408.5, 405.1, size=14.0)
+    tich = Word("TỊCH", 412.0, 391.7, 447.7, 405.1, size=14.0)
+    assert read(words("Nơi nhận:", 85, 359.5, size=12), words("TM. HỘI ĐỒNG NHÂN DÂN", 330, 359.5, size=14),
+                words("- Thường trực Tỉnh ủy;", 85, 371.7, size=11.3), entry_1, [chu, tich], entry_2,
+                words("Lại Thế Nguyên", 380, 460, size=14)) == [
+        (0, "Nơi nhận:"), (0, "- Thường trực Tỉnh ủy;"), (0, "- Các sở, ban, ngành;"),
+        (0, "- UBND các huyện;"), (1, "TM. HỘI ĐỒNG NHÂN DÂN"), (1, "CHỦ TỊCH"), (1, "Lại Thế Nguyên")]
