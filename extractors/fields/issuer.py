@@ -103,7 +103,7 @@ def _before_national(ln: TextLine) -> TextLine | None:
 def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
     block = agency_lines(lines)
     starts = [i for i, ln in enumerate(block) if starts_organisation(ln.text)
-              and not (i and _wrapped(block[i - 1].text, ln.text))]
+              and not _wrapped(_line_before(block, i), ln.text)]
     if not starts:
         return Issuer(), None
     block = block[starts[0]:]
@@ -118,12 +118,18 @@ def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
     return Issuer(name, parent), span
 
 
+def _line_before(block: list[TextLine], i: int) -> str:
+    """The nearest line above ``i`` that has letters (not a rule or a speck "-")."""
+    return next((ln.text for ln in reversed(block[:i]) if any(c.isalpha() for c in ln.text)), "")
+
+
 def _wrapped(before: str, line: str) -> bool:
     """Does ``line`` finish the name ``before`` began? "PHÒNG TÀI NGUYÊN VÀ MÔI / TRƯỜNG":
     the last word before and the first after make one word ("môi trường"), or the name
     broke after "VÀ"."""
-    last, first = before.split()[-1:], line.split()[:1]
-    if not last or not first:
+    last = [w.strip(".,;:-_") for w in before.split()[-1:]]
+    first = [w.strip(".,;:-_") for w in line.split()[:1]]
+    if not last or not first or not last[0] or not first[0]:
         return False
     from extractors import nlp
 
@@ -142,7 +148,7 @@ def _kind_words() -> frozenset[str]:
 
 def _bare(lines: list[TextLine]) -> str:
     """The lines joined, without the stop or speck OCR may leave after a name ("SỞ NỘI VỤ.")."""
-    return " ".join(ln.text for ln in lines).rstrip(" .,;:-_")
+    return " ".join(ln.text.rstrip(" .,;:-_") for ln in lines if any(c.isalpha() for c in ln.text))
 
 
 @functools.cache

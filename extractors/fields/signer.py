@@ -104,12 +104,17 @@ def title_line(text: str) -> str | None:
 
 
 def _tones_agree(text: str, title: str) -> bool:
-    """No syllable of ``text`` carries a tone other than the title's: OCR may lose a mark
-    ("PHO CHỦ TỊCH"), but "TRƯỜNG" (a school) is not "TRƯỞNG"."""
+    """``text`` reads as the title, not as another word with the same letters: OCR may lose
+    or swap a mark ("PHO CHỦ TỊCH", "PHÓ GIÁM ĐỌC"), but "TRƯỜNG" (a school, a word of the
+    dictionary) is not "TRƯỞNG"."""
+    from extractors import nlp
+
     mine = re.findall(r"[^\W\d_]+", text)
     theirs = re.findall(r"[^\W\d_]+", title)
-    return len(mine) != len(theirs) or all(
-        tone_of(a) is None or tone_of(a) == tone_of(b) for a, b in zip(mine, theirs))
+    if len(mine) != len(theirs) or all(
+            tone_of(a) is None or tone_of(a) == tone_of(b) for a, b in zip(mine, theirs)):
+        return True
+    return " ".join(mine).casefold() not in nlp.dictionary()
 
 
 def looks_like_name(text: str) -> bool:
@@ -201,7 +206,7 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
     i = pos
     while i < len(lines) and len(chain) < 4 and i - pos <= CHAIN_SPREAD:
         text = lines[i].text
-        if chain and (_is_speck(text) or chain[0].column == 1 and lines[i].column != 1):
+        if chain and (_is_speck(text) or _stray_word(text) or chain[0].column == 1 and lines[i].column != 1):
             i += 1  # OCR specks of a signature or seal, or the Nơi nhận list read in between
             continue
         auth = authority_of(text)
@@ -279,6 +284,13 @@ def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], en
 def _bare(text: str) -> str:
     """The line without the marks around it: "(Đã ký) Trần Văn An." → "Đã ký) Trần Văn An"."""
     return re.sub(r"^[^\w]+|[^\w]+$", "", text)
+
+
+def _stray_word(text: str) -> bool:
+    """One word not in capitals ("Anh"): what OCR read into a seal or a stroke between the
+    lines of a block printed in capitals, where no name stands alone as one word."""
+    words = text.split()
+    return len(words) == 1 and not is_upper(text)
 
 
 def _is_speck(text: str) -> bool:

@@ -80,8 +80,14 @@ _JUNK_BEFORE_VE_VIEC = re.compile(r"^.*?[|†+*#@©®{}\[\]<>~^].*?\s(?=(?:Về 
 _FINAL_STOP = re.compile(r"(?:(?<=[^\W_]{3})|(?<=[^\W\d_A-ZĐ]))\s?[.:]$")
 
 
+_QUOTES = "\"“”"
+_TRAILING_DASH = re.compile(r"(?<=\w)\s?[-–—]$")  # "… năm 2025-": a speck after the last word
+
+
 def _repair(text: str) -> str:
-    text = split_glued(_FINAL_STOP.sub("", text))
+    text = split_glued(_FINAL_STOP.sub("", _TRAILING_DASH.sub("", text)))
+    if text[:1] in _QUOTES and sum(text.count(q) for q in _QUOTES) % 2:
+        text = text[1:].lstrip()  # a quote mark opened and never closed: an OCR speck
     text = _JUNK_BEFORE_VE_VIEC.sub("", text)
     text = _VE_VIEC.sub("Về việc", text)
     text = _SO_BEFORE_NUMBER.sub(lambda m: m.group(1) + "ố", text)

@@ -256,7 +256,7 @@ def mark_handwriting(words: list[_OcrWord], ink: handwriting.Ink) -> list[_OcrWo
 
 # a word holding the printed ký hiệu ("01/CĐ-UBND" read as one word) is print: a number
 # written by hand fills the blank before the "/", it is not set in the symbol's type
-_PRINTED_SYMBOL = re.compile(r"[/⁄∕][A-ZĐ][A-Za-zĐđ]+-[A-ZĐ]")
+_PRINTED_SYMBOL = re.compile(r"[/⁄∕][^\W\d_]{1,8}-[^\W\d_]")
 
 
 def _skew(words: list[_OcrWord]) -> float:

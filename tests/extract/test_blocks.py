@@ -32,6 +32,16 @@ def test_subject_loses_its_full_stop_and_glued_words_are_parted():
     assert subject == "Quy định về bảo đảm an toàn bức xạ và ứng phó sự cố bức xạ và hạt nhân"
 
 
+@pytest.mark.parametrize("line, subject", [
+    ('"Về việc thành lập Tổ công tác năm 2025', "Về việc thành lập Tổ công tác năm 2025"),  # a speck
+    ('"Chuyển đổi số" năm 2025', '"Chuyển đổi số" năm 2025'),  # a quotation, closed
+    ("Về việc giao biên chế năm 2025-", "Về việc giao biên chế năm 2025"),
+    ("Về việc phát triển kinh tế - xã hội", "Về việc phát triển kinh tế - xã hội"),
+])
+def test_subject_loses_ocr_specks_at_its_ends(line, subject):
+    assert subject_after_title(lines(line, "Căn cứ Luật;"))[0] == subject
+
+
 def test_subject_ending_in_an_abbreviation_keeps_its_stop():
     subject, _ = subject_after_title(lines("Về việc thành lập Phường 3, TP.", "Căn cứ Luật;"))
     assert subject == "Về việc thành lập Phường 3, TP."
@@ -88,6 +98,9 @@ def test_issuer_loses_a_speck_after_its_name():
     ([("UBND HUYỆN ĐÔNG ANH", 0), ("PHÒNG TÀI NGUYÊN VÀ MÔI", 0), ("TRƯỜNG", 0)],
      "Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân huyện Đông Anh"),
     ([("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ", 0), ("XÃ HỘI", 0)], "Sở Lao động - Thương binh và Xã hội", None),
+    # OCR specks after the first part and a rule read as "-" in between
+    ([("UBND HUYỆN ĐÔNG ANH.", 0), ("PHÒNG TÀI NGUYÊN VÀ MÔI.", 0), ("-", 0), ("TRƯỜNG", 0)],
+     "Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân huyện Đông Anh"),
     # "ỦY / BAN" across the break is no word of one name
     ([("TỈNH ỦY", 0), ("BAN TUYÊN GIÁO", 0)], "Ban Tuyên giáo", "Tỉnh ủy"),
 ])

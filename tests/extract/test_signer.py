@@ -92,3 +92,10 @@ def test_a_word_with_other_marks_is_no_title():
     # "TRƯỜNG" (a school, the end of a wrapped agency name) is not the title "TRƯỞNG"
     assert title_line("TRƯỜNG") is None and title_line("TRƯỞNG") == "TRƯỞNG"
     assert title_line("PHO CHỦ TỊCH") == "PHÓ CHỦ TỊCH"  # a mark OCR lost is no other word
+    assert title_line("PHÓ GIÁM ĐỌC") == "PHÓ GIÁM ĐỐC"  # nor one it swapped, where no word results
+
+
+def test_a_stray_word_inside_a_block_in_capitals_is_skipped():
+    found = find_signer(lines(("TM. ỦY BAN NHÂN DÂN", 1), ("KT. CHỦ TỊCH", 1), ("Anh", 1),
+                              ("PHÓ CHỦ TỊCH", 1), ("Lê Trí Thanh", 1)))
+    assert (found.signer.name, found.signer.title, found.signer.authority) == ("Lê Trí Thanh", "Phó Chủ tịch", "KT")

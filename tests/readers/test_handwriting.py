@@ -138,4 +138,5 @@ def test_a_word_holding_the_printed_symbol_is_print():
 
     assert _PRINTED_SYMBOL.search("01/CĐ-UBND") and _PRINTED_SYMBOL.search("12/TTr-SNV")
     assert _PRINTED_SYMBOL.search("05⁄HĐ-SNV")  # OCR's fraction slash, not yet normalised
+    assert _PRINTED_SYMBOL.search("71/QĐÐ-TNMT")  # and its eth for Đ
     assert not _PRINTED_SYMBOL.search("23") and not _PRINTED_SYMBOL.search("4@`")
