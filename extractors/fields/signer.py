@@ -282,8 +282,10 @@ def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], en
 
 
 def _bare(text: str) -> str:
-    """The line without the marks around it: "(Đã ký) Trần Văn An." → "Đã ký) Trần Văn An"."""
-    return re.sub(r"^[^\w]+|[^\w]+$", "", text)
+    """The line without the marks around it and its words: "(Đã ký) Trần Văn An." → "Đã ký
+    Trần Văn An"; OCR's "Phạm:- Thu Hà" (a pen stroke read as signs) → "Phạm Thu Hà"."""
+    words = (re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in text.split())
+    return " ".join(w for w in words if w)
 
 
 def _stray_word(text: str) -> bool:

@@ -384,11 +384,11 @@ def _bands(rows: list[_Row], em: float, width: float):
         band = _find_band(rows, i, em, width)
         if band is None:
             for row in rows[i:]:
-                yield [(s, _plain_column(s, width)) for s in row.segments]
+                yield _plain_row(row, width)
             return
         start, end, found = band
         for row in rows[i:start]:
-            yield [(s, _plain_column(s, width)) for s in row.segments]
+            yield _plain_row(row, width)
         yield found.read(rows[start:end])
         i = end
 
@@ -428,6 +428,8 @@ class _Band:
         segs = row.segments
         if not 2 <= len(segs) <= MAX_BAND_SEGMENTS:
             return None
+        if width and all(s.x0 > RIGHT_START * width for s in segs):
+            return None  # pieces of one right-hand line (a name broken by a seal), not two columns
         _, cut = max((b.x0 - a.x1, k) for k, (a, b) in enumerate(zip(segs, segs[1:]), 1))
         right = segs[cut:]
         band = cls(max(s.x1 for s in segs[:cut]), min(s.x0 for s in right),
@@ -486,11 +488,20 @@ class _Band:
             return None
         return left, right
 
+    def inside_right(self, seg: _Segment) -> bool:
+        """Starts inside the right column, clear of the left one."""
+        return seg.x0 >= self.right_x0 - SIDE_TOLERANCE and seg.x0 > self.left_x1 + self.em
+
     def fit(self, row: _Row) -> list[int | None]:
-        """Sides of the row's segments; one that spans both columns is cut (``cut``)."""
+        """Sides of the row's segments; one that spans both columns is cut (``cut``). Pieces
+        of one line broken by a seal or a pen stroke, each off the right column's axis but
+        all inside it ("Phạm", "Thu Hà"), are the right column's."""
+        broken = len(row.segments) >= 2 and all(self.inside_right(seg) for seg in row.segments[-2:])
         segments, sides = [], []
         for seg in row.segments:
             side = self.side(seg)
+            if side is None and (broken or _speck(seg)) and self.inside_right(seg):
+                side = 1  # and an OCR speck there ("Z" of a seal) ends no band
             pieces = self.cut(seg) if side is None else None
             if pieces:
                 segments.extend(pieces)
@@ -536,9 +547,29 @@ class _Band:
         left: list[_Segment] = []
         right: list[_Segment] = []
         for row in rows:
-            for seg in row.segments:
-                (left if self.sides[id(seg)] == 0 else right).append(seg)
+            for side in (0, 1):
+                pieces = [seg for seg in row.segments if self.sides[id(seg)] == side]
+                if pieces:  # two pieces of one row on one side (a seal between) are one line
+                    (left if side == 0 else right).append(
+                        pieces[0] if len(pieces) == 1 else _Segment([w for p in pieces for w in p.words]))
         return [(s, 0) for s in left] + [(s, 1) for s in right]
+
+
+def _plain_row(row: _Row, width: float) -> list[tuple[_Segment, int | None]]:
+    """The segments of a row outside bands; pieces of a right-hand line (a name broken by a
+    seal) are one line."""
+    out: list[tuple[_Segment, int | None]] = []
+    for seg in row.segments:
+        column = _plain_column(seg, width)
+        if out and column == 1 and out[-1][1] == 1:
+            out[-1] = (_Segment(out[-1][0].words + seg.words), 1)
+        else:
+            out.append((seg, column))
+    return out
+
+
+def _speck(seg: _Segment) -> bool:
+    return sum(c.isalnum() for w in seg.words for c in w.text) <= 2
 
 
 def _plain_column(seg: _Segment, width: float) -> int | None:

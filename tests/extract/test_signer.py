@@ -99,3 +99,8 @@ def test_a_stray_word_inside_a_block_in_capitals_is_skipped():
     found = find_signer(lines(("TM. ỦY BAN NHÂN DÂN", 1), ("KT. CHỦ TỊCH", 1), ("Anh", 1),
                               ("PHÓ CHỦ TỊCH", 1), ("Lê Trí Thanh", 1)))
     assert (found.signer.name, found.signer.title, found.signer.authority) == ("Lê Trí Thanh", "Phó Chủ tịch", "KT")
+
+
+def test_name_with_a_pen_stroke_read_as_signs():
+    found = find_signer(lines(("TRƯỞNG PHÒNG", 1), ("Phạm:- Thị Thu Hà", 1)))
+    assert (found.signer.name, found.signer.title) == ("Phạm Thị Thu Hà", "Trưởng phòng")

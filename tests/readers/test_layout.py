@@ -186,3 +186,15 @@ def test_a_title_half_a_line_below_a_list_entry_stays_one_line():
                 words("Lại Thế Nguyên", 380, 460, size=14)) == [
         (0, "Nơi nhận:"), (0, "- Thường trực Tỉnh ủy;"), (0, "- Các sở, ban, ngành;"),
         (0, "- UBND các huyện;"), (1, "TM. HỘI ĐỒNG NHÂN DÂN"), (1, "CHỦ TỊCH"), (1, "Lại Thế Nguyên")]
+
+
+def test_signature_block_keeps_its_column_through_specks_and_a_broken_name():
+    # a seal or a pen stroke leaves a speck ("Z") under the title and breaks the name in two
+    # pieces, neither centred on the column: still the right column, and one line
+    assert read(
+        words("Nơi nhận:", 85, 365, size=10), words("TRƯỞNG PHÒNG", 354, 365, size=12),
+        words("- Như trên;", 85, 382, size=10), words("- Lưu: VT, VP.", 85, 395, size=10),
+        [Word("Z", 367, 414, 369, 416, size=10)],
+        words("Phạm", 359, 447, size=12), words("Thu Hà", 421, 447, size=12),
+    ) == [(0, "Nơi nhận:"), (0, "- Như trên;"), (0, "- Lưu: VT, VP."),
+          (1, "TRƯỞNG PHÒNG"), (1, "Z"), (1, "Phạm Thu Hà")]
