@@ -127,9 +127,9 @@ def _wrapped(before: str, line: str) -> bool:
     """Does ``line`` finish the name ``before`` began? "PHÒNG TÀI NGUYÊN VÀ MÔI / TRƯỜNG":
     the last word before and the first after make one word ("môi trường"), or the name
     broke after "VÀ"."""
-    last = [w.strip(".,;:-_") for w in before.split()[-1:]]
-    first = [w.strip(".,;:-_") for w in line.split()[:1]]
-    if not last or not first or not last[0] or not first[0]:
+    last = [w for w in (w.strip(".,;:-_") for w in before.split()) if w][-1:]
+    first = [w for w in (w.strip(".,;:-_") for w in line.split()) if w][:1]
+    if not last or not first:
         return False
     from extractors import nlp
 

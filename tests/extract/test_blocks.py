@@ -99,7 +99,7 @@ def test_issuer_loses_a_speck_after_its_name():
      "Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân huyện Đông Anh"),
     ([("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ", 0), ("XÃ HỘI", 0)], "Sở Lao động - Thương binh và Xã hội", None),
     # OCR specks after the first part and a rule read as "-" in between
-    ([("UBND HUYỆN ĐÔNG ANH.", 0), ("PHÒNG TÀI NGUYÊN VÀ MÔI.", 0), ("-", 0), ("TRƯỜNG", 0)],
+    ([("UBND HUYỆN ĐÔNG ANH.", 0), ("PHÒNG TÀI NGUYÊN VÀ MÔI. -", 0), ("-", 0), ("TRƯỜNG", 0)],
      "Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân huyện Đông Anh"),
     # "ỦY / BAN" across the break is no word of one name
     ([("TỈNH ỦY", 0), ("BAN TUYÊN GIÁO", 0)], "Ban Tuyên giáo", "Tỉnh ủy"),
