@@ -60,6 +60,9 @@ def layout_of(pages: list[Page]) -> Layout:
     for p_index, page in enumerate(pages):
         page_text = []
         for line in page.lines:
+            if line.blank_before and page_text:
+                page_text.append("")  # the blank line stays in the text: a paragraph break
+                pos += 1
             located.append(TextLine(line.text, pos, p_index + 1, len(located), line))
             page_text.append(line.text)
             pos += len(line.text) + 1

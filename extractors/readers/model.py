@@ -23,6 +23,8 @@ class Line:
     # character ranges of ``text`` that OCR judged handwritten (ink other than the print's,
     # or digits read with low confidence): a number or day filled in by hand is not guessed
     handwritten: tuple[tuple[int, int], ...] = ()
+    # a blank line stood before this one in a plain text: a paragraph starts here
+    blank_before: bool = False
 
 
 @dataclass

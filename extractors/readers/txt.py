@@ -11,6 +11,7 @@ first with lines "ỦY BAN NHÂN DÂN", "Số: 12/UBND".
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import unicodedata
 from pathlib import Path
 
@@ -67,12 +68,23 @@ CELL = " | "  # how text scraped from a web page joins the cells of a table row
 
 
 def pages_from_text(text: str) -> list[Page]:
-    """Pages split at form feeds, lines at line breaks; blank lines left out. A line of two
-    table cells joined by " | " ("BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI …") gives the left cell
-    (column 0) then the right one (column 1); a row of more cells gives one line a cell."""
+    """Pages split at form feeds, lines at line breaks; blank lines left out, the line after
+    one marked ``blank_before`` (a paragraph starts there). A line of two table cells joined
+    by " | " ("BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI …") gives the left cell (column 0) then the
+    right one (column 1); a row of more cells gives one line a cell."""
     pages = []
     for number, chunk in enumerate(text.split("\f"), 1):
-        lines = [line for t in chunk.splitlines() if t.strip() for line in _cells(t.rstrip())]
+        lines: list[Line] = []
+        blank = False
+        for t in chunk.splitlines():
+            if not t.strip():
+                blank = bool(lines)
+                continue
+            cells = _cells(t.rstrip())
+            if blank and cells:
+                cells[0] = dataclasses.replace(cells[0], blank_before=True)
+            lines.extend(cells)
+            blank = False
         pages.append(Page(number=number, lines=lines))
     while len(pages) > 1 and not pages[-1].lines:
         pages.pop()

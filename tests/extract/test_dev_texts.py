@@ -86,3 +86,26 @@ def test_seed_news_article():
     assert (doc.doc_type.name, doc.issued_on, doc.issuer.name, doc.signer.name) == (
         "Bài báo", "2021-12-23", "Moitruong.net.vn", "Đức Biền")
     assert doc.subject == "Đà Nẵng phát động, tổ chức thực hiện thi đua chuyển đổi số"
+
+
+NEWS = """Quảng Nam đặt mục tiêu 80% thủ tục hành chính được giải quyết trực tuyến
+
+Minh Anh | 15/03/2024 09:10
+
+Baoquangnam.vn – UBND tỉnh Quảng Nam vừa ban hành Kế hoạch số 1520/KH-UBND về chuyển đổi số năm 2024.
+
+Theo kế hoạch, đến cuối năm 2024, tỉnh phấn đấu 80% thủ tục hành chính được giải quyết trực tuyến toàn trình.
+"""
+
+
+def test_news_article_whose_byline_was_read_as_two_cells(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    doc = extract(path)
+    assert (doc.doc_type.name, doc.issued_on, doc.issuer.name, doc.signer.name) == (
+        "Bài báo", "2024-03-15", "Baoquangnam.vn", "Minh Anh")
+    assert doc.subject == "Quảng Nam đặt mục tiêu 80% thủ tục hành chính được giải quyết trực tuyến"
+    # the blank line ends the headline's paragraph: the body's target is the body's alone
+    body = [t for t in doc.targets if t.deadline == "2024-12-31"]
+    assert [(t.indicator, t.value) for t in body] == [
+        ("Theo kế hoạch, tỉnh phấn đấu thủ tục hành chính được giải quyết trực tuyến toàn trình", 80)]

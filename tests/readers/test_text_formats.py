@@ -31,6 +31,14 @@ def test_txt_encodings(tmp_path, encode):
     assert lines(doc, 1) == [(None, "Trang hai")]
 
 
+def test_txt_blank_lines_start_paragraphs(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Tiêu đề không dấu chấm\n\n\nĐoạn một\ntiếp tục\n\nĐoạn hai.\n", encoding="utf-8")
+    doc = read(path)
+    assert [(l.text, l.blank_before) for l in doc.pages[0].lines] == [
+        ("Tiêu đề không dấu chấm", False), ("Đoạn một", True), ("tiếp tục", False), ("Đoạn hai.", True)]
+
+
 def test_txt_is_nfc(tmp_path):
     path = tmp_path / "nfd.md"
     path.write_text("Quye\u0302\u0301t đi\u0323nh", encoding="utf-8")
