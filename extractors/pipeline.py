@@ -14,7 +14,7 @@ from extractors.fields.distribution import find_distribution
 from extractors.fields.doc_type import decide_type
 from extractors.fields.header import Header, find_header
 from extractors.fields.issued import find_issued
-from extractors.fields.issuer import find_issuer, issuer_from_body
+from extractors.fields.issuer import find_issuer, issuer_by_code, issuer_from_body
 from extractors.fields.news import fill_news
 from extractors.fields.number import NumberFound, find_number, reconcile_type_code
 from extractors.fields.portal import fill_from_portal
@@ -98,6 +98,8 @@ def _read_number_and_date(doc: Document, layout: Layout, header: Header, top) ->
 
 def _read_issuer(doc: Document, layout: Layout, header: Header) -> None:
     issuer, span = find_issuer(header.lines(layout))
+    if issuer.name is None:
+        issuer, span = issuer_by_code(layout.lines[header.start:], doc.number.symbol)
     if issuer.name is None:
         issuer, span = issuer_from_body(layout.lines[header.end:])
     doc.issuer = issuer

@@ -17,6 +17,11 @@ def _by_code() -> dict[str, dict]:
     return {t["code"]: t for t in load("doc_types")["type"] if t.get("code")}
 
 
+def is_type_code(code: str) -> bool:
+    """"KH", "QĐ", "TTr": a code of Phụ lục III."""
+    return code in _by_code()
+
+
 @functools.cache
 def by_name(name: str) -> dict | None:
     key = ascii_key(name)

@@ -12,6 +12,7 @@ import functools
 import re
 
 from extractors.casing import starts_with_words, is_upper, organisation_case
+from extractors.fields.doc_type import is_type_code
 from extractors.fields.header import is_motto_line, is_national_line, is_separator
 from extractors.records import Issuer, Span
 from extractors.segment import TextLine, type_of_title
@@ -157,6 +158,59 @@ def _self_naming() -> re.Pattern:
     return re.compile(
         rf"(?:^|[.;]\s+)(?P<org>(?:{'|'.join(map(re.escape, kinds))})\s[^,.;:()]{{2,80}}?)\s+"
         r"(?:kính|trân trọng|xin)\s+(?:đề nghị|báo cáo|thông báo|gửi|mời|trình)")
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NOT_IN_INITIALS = {"và"}  # "Sở Thông tin và Truyền thông" → STTTT
+GENERIC_CODES = {"UBND", "HĐND", "UB"}  # they name a kind of body, not which one
+MIN_CODE = 3
+
+
+def issuer_by_code(lines: list[TextLine], symbol: str | None) -> tuple[Issuer, Span | None]:
+    """Where the header names no agency, the ký hiệu does, by initials: "245/SKHĐT-TH" and
+    "Sở Kế hoạch và Đầu tư đề nghị …" in the body give "Sở Kế hoạch và Đầu tư" — the first
+    run of words that opens with a kind of body and whose initials spell the code."""
+    code = _agency_code(symbol)
+    if code is None:
+        return Issuer(), None
+    for ln in lines:
+        words = list(_WORD.finditer(ln.text))
+        for i, first in enumerate(words):
+            if not starts_organisation(ln.text[first.start():]):
+                continue
+            end = _spelled(words[i:], code)
+            if end is not None:
+                span = (first.start(), words[i + end].end())
+                return Issuer(ln.text[span[0]:span[1]]), ln.span(*span)
+    return Issuer(), None
+
+
+def _agency_code(symbol: str | None) -> str | None:
+    """The part of a ký hiệu that names the agency: "SKHĐT-TH" (công văn) → "SKHĐT";
+    "KH-SNV" → "SNV"; generic codes (UBND) and short ones name none."""
+    if not symbol:
+        return None
+    parts = symbol.split("/")[-1].split("-")
+    for part in parts:
+        if len(part) >= MIN_CODE and part.isupper() and part not in GENERIC_CODES \
+                and not is_type_code(part):
+            return part
+    return None
+
+
+def _spelled(words: list[re.Match], code: str) -> int | None:
+    """Index of the word with which the initials of ``words`` spell ``code``, or None."""
+    spelled = ""
+    for k, word in enumerate(words):
+        text = word.group()
+        if text.casefold() in _NOT_IN_INITIALS:
+            continue
+        spelled += text[0].upper()
+        if not code.startswith(spelled):
+            return None
+        if spelled == code:
+            return k
+    return None
 
 
 def issuer_from_body(lines: list[TextLine]) -> tuple[Issuer, Span | None]:

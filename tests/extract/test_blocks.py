@@ -3,7 +3,7 @@ import pytest
 
 from extractors.fields.distribution import find_distribution
 from extractors.fields.doc_type import decide_type
-from extractors.fields.issuer import find_issuer, issuer_from_body
+from extractors.fields.issuer import find_issuer, issuer_by_code, issuer_from_body
 from extractors.fields.recipients import find_recipients
 from extractors.fields.subject import subject_after_title, subject_of_cong_van
 from extractors.records import Number
@@ -107,6 +107,18 @@ def test_issuer_loses_a_speck_after_its_name():
 def test_issuer_wrapped_over_lines(block, name, parent):
     issuer, _ = find_issuer(lines(*block, ("Số: 12/KH-PTNMT", 0)))
     assert (issuer.name, issuer.parent) == (name, parent)
+
+
+@pytest.mark.parametrize("body, symbol, name", [
+    ("Thực hiện chỉ đạo của UBND tỉnh, Sở Kế hoạch và Đầu tư đề nghị các cơ quan góp ý.",
+     "SKHĐT-TH", "Sở Kế hoạch và Đầu tư"),
+    ("Sở Thông tin và Truyền thông kính đề nghị Quý cơ quan quan tâm.", "STTTT-CNTT",
+     "Sở Thông tin và Truyền thông"),
+    ("Sở Nội vụ đề nghị các đơn vị báo cáo.", "KH-UBND", None),  # a generic code names no one
+    ("Sở Nội vụ đề nghị các đơn vị báo cáo.", "STC-NS", None),  # initials that do not match
+])
+def test_issuer_spelled_by_the_symbol(body, symbol, name):
+    assert issuer_by_code(lines(body), symbol)[0].name == name
 
 
 def test_issuer_named_in_body():
