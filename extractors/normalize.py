@@ -30,6 +30,8 @@ _LOOKALIKES = str.maketrans({
 })
 _SPACES = re.compile(r"[ \t\r\v]+")
 _MARKDOWN_STRONG = re.compile(r"\*\*|__")  # "**KT. GIÁM ĐỐC**" in Markdown text
+# a Markdown heading's "#" marks and a whole line in emphasis: "# KẾ HOẠCH", "*Bình Dương, ngày …*"
+_MARKDOWN_LINE = re.compile(r"^#{1,6}\s+|^([*_])(?=\S)(.*\S)\1$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -45,6 +47,7 @@ def normalize_text(text: str, ocr: bool = False) -> str:
     on a page read by OCR, specks of stray marks dropped too."""
     text = unicodedata.normalize("NFC", text.translate(_LOOKALIKES))
     text = _MARKDOWN_STRONG.sub("", _CONTROL.sub("", text))
+    text = _MARKDOWN_LINE.sub(lambda m: m.group(2) or "", text.strip())
     if ocr:
         text = split_glued(_OCR_SPECKS.sub("", text))
     return _SPACES.sub(" ", text).strip()

@@ -46,3 +46,13 @@ def test_glued_syllables_are_parted_on_ocr_pages(line, expected):
 
 def test_glued_syllables_of_a_text_layer_are_left_as_printed():
     assert normalize_text("SỞNỘIVỤ") == "SỞNỘIVỤ"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("*Bình Dương, ngày 03 tháng 5 năm 2023*", "Bình Dương, ngày 03 tháng 5 năm 2023"),
+    ("# KẾ HOẠCH", "KẾ HOẠCH"),
+    ("_Nơi nhận:_", "Nơi nhận:"),
+    ("* một mục của danh sách", "* một mục của danh sách"),  # a list item keeps its mark
+])
+def test_markdown_headings_and_emphasis(line, expected):
+    assert normalize_text(line) == expected
