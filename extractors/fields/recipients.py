@@ -27,6 +27,8 @@ def find_recipients(lines: list[TextLine]) -> tuple[list[str], Span | None]:
                 items.append(clean_item(rest))
         end = ln
         for nxt in lines[pos + 1: pos + 30]:
+            if ln.column is not None and nxt.column not in (None, ln.column):
+                continue  # the other column of a band read in between (the Quốc hiệu beside it)
             if not _ITEM.match(nxt.text):
                 break
             items.append(clean_item(nxt.text))

@@ -68,6 +68,15 @@ def test_subject_of_cong_van_in_left_column():
     assert subject == "V/v góp ý dự thảo Quyết định sửa đổi Quyết định số 2269/QĐ-TTg"
 
 
+def test_recipients_after_the_other_column_of_their_band():
+    # "Kính gửi" typed into the header's left column: the right column is read before its list
+    items, _ = find_recipients(lines(("Số: 15/UBND-VP", 0), ("Kính gửi", 0),
+                                     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1), ("Độc lập - Tự do - Hạnh phúc", 1),
+                                     "- Phòng Văn hóa và Thông tin huyện;", "- Ủy ban nhân dân các xã, thị trấn.",
+                                     "Thực hiện Kế hoạch số 12/KH-UBND …"))
+    assert items == ["Phòng Văn hóa và Thông tin huyện", "Ủy ban nhân dân các xã, thị trấn"]
+
+
 def test_recipients_one_line_and_list():
     assert find_recipients(lines("Kính gửi: Hội đồng nhân dân tỉnh"))[0] == ["Hội đồng nhân dân tỉnh"]
     items, _ = find_recipients(lines("Kính gửi:", "- Các sở, ban, ngành;", "- UBND các huyện.", "Thực hiện …"))
