@@ -176,10 +176,10 @@ def issuer_by_code(lines: list[TextLine], symbol: str | None) -> tuple[Issuer, S
     for ln in lines:
         words = list(_WORD.finditer(ln.text))
         for i, first in enumerate(words):
-            if not starts_organisation(ln.text[first.start():]):
+            if first.group()[0].upper() != code[0]:
                 continue
             end = _spelled(words[i:], code)
-            if end is not None:
+            if end is not None and starts_organisation(ln.text[first.start():]):
                 span = (first.start(), words[i + end].end())
                 return Issuer(ln.text[span[0]:span[1]]), ln.span(*span)
     return Issuer(), None

@@ -23,6 +23,7 @@ from extractors.textkeys import ascii_key, tone_of
 from extractors.wordlists import load
 
 NAME_WINDOW = 8  # lines after the title within which the name must come
+MAX_TITLE_CHARS = 60  # a longer line is no title ("PHÓ CHỦ TỊCH THƯỜNG TRỰC …" is about 30)
 CHAIN_SPREAD = 12  # lines a signature block's authority and title lines may be spread over
 RIGHT_BLOCK_WINDOW = 20  # lines after a left-hand block (its name, a Nơi nhận list) to the right one
 
@@ -90,7 +91,7 @@ def _canonical_titles() -> dict[str, str]:
 def title_line(text: str) -> str | None:
     """The title a line holds when the line is nothing else, as the word list writes it:
     "PHÓ CHỦ TỊCH", also from OCR's "PHO CHỦ TỊCH", "Pho chủ % tịch" or "PHÓ CHỦ TỊC"."""
-    if not is_upper(text) and not text[:1].isupper():
+    if len(text) > MAX_TITLE_CHARS or (not text[:1].isupper() and not is_upper(text)):
         return None
     key = ascii_key(text)
     titles = _canonical_titles()
@@ -219,7 +220,7 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
             chain.append(lines[i])
             i += 1
             continue
-        nxt = _next_in_column(lines, i)
+        nxt = _next_in_column(lines, i) if len(text) < MAX_TITLE_CHARS else None
         if nxt is not None and title_line(f"{text} {lines[nxt].text}"):
             chain.append(_joined(lines[i], lines[nxt]))  # "PHÓ / CHÁNH VĂN PHÒNG": a title wrapped
             return chain, nxt + 1
