@@ -198,3 +198,13 @@ def test_signature_block_keeps_its_column_through_specks_and_a_broken_name():
         words("Phạm", 359, 447, size=12), words("Thu Hà", 421, 447, size=12),
     ) == [(0, "Nơi nhận:"), (0, "- Như trên;"), (0, "- Lưu: VT, VP."),
           (1, "TRƯỞNG PHÒNG"), (1, "Z"), (1, "Phạm Thu Hà")]
+
+
+def test_a_name_broken_in_two_inside_the_band_stays_in_the_right_column():
+    # no gap above the name (the block is tight): the two pieces are read inside the band
+    assert read(
+        words("Nơi nhận:", 85, 365, size=10), words("TRƯỞNG PHÒNG", 354, 365, size=12),
+        words("- Như trên;", 85, 382, size=10), words("- Lưu: VT, VP.", 85, 395, size=10),
+        words("Phạm", 359, 398, size=12), words("Thu Hà", 421, 398, size=12),
+    ) == [(0, "Nơi nhận:"), (0, "- Như trên;"), (0, "- Lưu: VT, VP."),
+          (1, "TRƯỞNG PHÒNG"), (1, "Phạm Thu Hà")]
