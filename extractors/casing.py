@@ -243,6 +243,14 @@ def _known_titles() -> frozenset[str]:
     return frozenset(signer["titles"]) | frozenset(signer["qualifiers"])
 
 
+def restore_place(text: str) -> str:
+    """A province name OCR read without its marks, as the province list writes it: "Quang
+    Ngai" → "Quảng Ngãi". A name with marks, or no province, is left as it is."""
+    if not text.isascii():
+        return text
+    return _places().get(ascii_key(text), text)
+
+
 _UNIT_BEFORE_PLACE = re.compile(r"\b(tỉnh|Tỉnh|thành phố|Thành phố|TỈNH|THÀNH PHỐ)\s+((?:\S+\s*){1,3})")
 
 

@@ -10,16 +10,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from extractors.casing import restore_place
 from extractors.records import Span
 from extractors.segment import TextLine
 from extractors.textkeys import ocr_digits
 
 _PIECE = r"[^\s]{0,4}?"
-# "ngày 05 tháng 7 năm 2022"; OCR: "ngày⁄{5 tháng 01", "thángØ? năm", "năm I999"
+_A = "[aàáảãạăằắẳẵặâầấẩẫậ]"  # any a: OCR slips on the marks of "ngày", "tháng", "năm"
+# "ngày 05 tháng 7 năm 2022"; OCR: "ngày⁄{5 tháng 01", "thángØ? năm", "năm I999", "thảng"
 DATE_LONG = re.compile(
-    rf"ng[àaáạả]y\s*(?P<d>{_PIECE})\s*th[áaàạ]ng\s*(?P<m>{_PIECE})\s*n[ăaắâ]m\s*(?P<y>[0-9IOl]{{4}})",
+    rf"ng{_A}y\s*(?P<d>{_PIECE})\s*th{_A}ng\s*(?P<m>{_PIECE})\s*n{_A}m\s*(?P<y>[0-9IOl]{{4}})",
     re.IGNORECASE,
 )
+# "Hà Nội, ngày 20/01/2025": the short form, taken only after a place and a comma
+DATE_SHORT = re.compile(rf"ng{_A}y\s*(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>\d{{4}})\b",
+                        re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,10 @@ def find_issued(lines: list[TextLine]) -> DateFound | None:
     for pos, ln in enumerate(lines):
         match = DATE_LONG.search(ln.text)
         if not match:
-            continue
+            match = DATE_SHORT.search(ln.text)
+            place = _place_before(lines, pos, match.start())[0] if match else None
+            if place is None or place.isupper():  # "CV ĐẾN, Ngày 21/3/2018" is a stamp's
+                continue
         year = _number(match.group("y"))
         if year is None or not 1945 <= year <= 2100:
             continue
@@ -92,7 +100,7 @@ def _place_before(lines: list[TextLine], pos: int, at: int) -> tuple[str | None,
             return f"{above.text} {' '.join(kept)}".strip(), Span(above.page, above.start, ln.start + len(head))
     if not kept:
         return None, None
-    return " ".join(kept), ln.span(start_col, len(head))
+    return restore_place(" ".join(kept)), ln.span(start_col, len(head))
 
 
 def _continues_place(text: str) -> bool:

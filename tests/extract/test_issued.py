@@ -12,6 +12,10 @@ from tests.extract.helpers import lines
     ("Quảng Ngãi, ngày 2# thángØ? năm 2021", None, "Quảng Ngãi"),
     ("ngày 31 tháng 02 năm 2024", None, None),
     ("Cao Bằng, ngày I8 tháng 9 năm I999", "1999-09-18", "Cao Bằng"),
+    ("Quảng Ngãi, ngày 20 thảng 01 năm 2025", "2025-01-20", "Quảng Ngãi"),  # OCR's slip on "tháng"
+    ("Quang Ngai, ngay 20 thang 01 nam 2025", "2025-01-20", "Quảng Ngãi"),  # marks lost: restored
+    ("Hà Nội, ngày 20/01/2025", "2025-01-20", "Hà Nội"),  # the short form, after a place
+    ("Quảng Ngãi, ngày 20 - 01 - 2025", "2025-01-20", "Quảng Ngãi"),
 ])
 def test_find_issued(line, date, place):
     found = find_issued(lines(line))
@@ -47,3 +51,11 @@ def test_normalize_keeps_handwritten_ranges_on_their_words():
     text, marked = _normalize_marked("  Số:  23  /BC-UBND ", ((7, 9),))
     assert text == "Số: 23 /BC-UBND"
     assert [text[a:b] for a, b in marked] == ["23"]
+
+
+@pytest.mark.parametrize("line", [
+    "đến ngày 20/01/2025 phải hoàn thành",  # no place before it: a date of the body
+    "CV ĐẾN, Ngày 21/3/2018",  # an incoming-mail stamp
+])
+def test_short_date_needs_a_place_in_normal_case(line):
+    assert find_issued(lines(line)) is None
