@@ -53,10 +53,11 @@ class SignerFound:
 
 @functools.cache
 def _raw_prefix() -> re.Pattern:
-    """The printed prefix, letters maybe split by "/" or ".": "KT. ", "T/M ", "K.T "."""
+    """The printed prefix, letters maybe split by "/" or ".": "KT. ", "T/M ", "K.T ", also
+    with no space after it ("KT.CHỦ TỊCH") or OCR's comma for its stop ("KT, CHỦ TỊCH")."""
     letters = {"".join(c for c in key if c.isalpha()) for key in load("header_words")["authority"]}
     forms = [r"\s*[/.]?\s*".join(word) for word in sorted(letters, key=len, reverse=True)]
-    return re.compile(rf"^\W*(?:{'|'.join(forms)})\s*[.:]?\s+", re.IGNORECASE)
+    return re.compile(rf"^\W*(?:{'|'.join(forms)})(?:\s*[.:,]\s*|\s+)", re.IGNORECASE)
 
 
 # the slash of an old form "T/M", "K/T" as OCR often reads it: "TIM", "K1T", "T|L"

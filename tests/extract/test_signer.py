@@ -45,6 +45,8 @@ def test_authority_without_name_warns():
     ("KT. chủ tịch", None), ("Theo đề nghị", None),
     ("TIM UBND TỈNH", ("TM", "UBND TỈNH")), ("K1T CHỦ TỊCH", ("KT", "CHỦ TỊCH")),  # OCR's slash
     ("TIMES NEW ROMAN", None),
+    ("KT.CHỦ TỊCH", ("KT", "CHỦ TỊCH")), ("KT, CHỦ TỊCH", ("KT", "CHỦ TỊCH")),  # no space; OCR's comma
+    ("TM.ỦY BAN NHÂN DÂN", ("TM", "ỦY BAN NHÂN DÂN")),
 ])
 def test_authority_of(text, expected):
     assert authority_of(text) == expected
