@@ -194,9 +194,10 @@ def _rest_case(words: list[str]) -> str:
         if units or any(starts_with_words(tail, p) for p, _ in t["special"]):
             head = field_case(words[:i]) if i else ""
             return " ".join(x for x in (head, place_case(tail)) if x)
-    for i in range(1, len(words) - 1):  # a province named without its unit: "… SƯ PHẠM HÀ NỘI"
-        if ascii_key(" ".join(words[i:])) in _places():
-            return f"{field_case(words[:i])} {_places()[ascii_key(' '.join(words[i:]))]}"
+    for i in range(len(words)):  # a province named without its unit: "… SƯ PHẠM HÀ NỘI"
+        province = _places().get(ascii_key(" ".join(words[i:])))
+        if province:
+            return " ".join(x for x in (field_case(words[:i]) if i else "", province) if x)
     return field_case(words)
 
 

@@ -21,6 +21,7 @@ from extractors.casing import organisation_case, title_case, title_of
     ("ỦY BAN NHÂN DÂN THỊ XÃ ĐỨC PHỔ", "Ủy ban nhân dân thị xã Đức Phổ"),
     ("THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN", "Thường trực Hội đồng nhân dân"),  # a part, then the body
     ("BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy"),
+    ("TỈNH ỦY QUẢNG NAM", "Tỉnh ủy Quảng Nam"),
 ])
 def test_organisation_case(upper, normal):
     assert organisation_case(upper) == normal
