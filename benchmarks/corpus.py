@@ -180,9 +180,10 @@ def synthesise(bases: list[dict], count: int, seed: int = 7):
         record["text"] = _varied_text(record, rng, issuer, number, date)
         sha = hashlib.sha256(f"{i}|{number}|{record['text']}".encode()).hexdigest()
         record["source"].update(path=f"/synthetic/{i:06d}.txt", sha256=sha)
-        if len(pool) < 5000 or rng.random() < 0.05:
-            pool.append((number, date)) if len(pool) < 5000 else pool.__setitem__(
-                rng.randrange(len(pool)), (number, date))
+        if len(pool) < 5000:  # numbers later records cite: the first 5000, then a sample
+            pool.append((number, date))
+        elif rng.random() < 0.05:
+            pool[rng.randrange(len(pool))] = (number, date)
         yield record
 
 
@@ -230,18 +231,12 @@ def search_latency(work: Path, records: int, repeat: int, keep: Path | None) -> 
         for query, filters in QUERIES:
             label = f"{query or '(filters only)'} {filters or ''}".strip()
             corpus.search(query, Filters(**filters))  # warm the page cache once
-            for _ in range(repeat):
-                started = time.perf_counter()
-                corpus.search(query, Filters(**filters), limit=20)
-                times.setdefault(label, []).append((time.perf_counter() - started) * 1000)
+            times[label] = [_ms(lambda: corpus.search(query, Filters(**filters), limit=20))
+                            for _ in range(repeat)]
         extra = _other_latencies(corpus, repeat)
-        exact = []
-        for query, filters in QUERIES:
-            for _ in range(max(1, repeat // 3)):
-                started = time.perf_counter()
-                corpus.search(query, Filters(**filters), limit=20, window=0)
-                exact.append((time.perf_counter() - started) * 1000)
-        extra["ALL search queries, --window 0 (rank every match)"] = exact
+        extra["ALL search queries, --window 0 (rank every match)"] = [
+            _ms(lambda: corpus.search(query, Filters(**filters), limit=20, window=0))
+            for query, filters in QUERIES for _ in range(max(1, repeat // 3))]
     return {"stats": stats, "built": built, "times": times, "extra": extra,
             "size_mb": db.stat().st_size / 1e6}
 
@@ -251,12 +246,16 @@ def _other_latencies(corpus, repeat: int) -> dict[str, list[float]]:
     for label, call in [("targets 'dien thoai thong minh'",
                          lambda: corpus.targets("dien thoai thong minh")),
                         ("graph 749/QĐ-TTg", lambda: corpus.graph("749/QĐ-TTg"))]:
-        call()
-        for _ in range(repeat):
-            started = time.perf_counter()
-            call()
-            out.setdefault(label, []).append((time.perf_counter() - started) * 1000)
+        call()  # warm
+        out[label] = [_ms(call) for _ in range(repeat)]
     return out
+
+
+def _ms(call) -> float:
+    """Milliseconds one call takes."""
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000
 
 
 def percentile(values: list[float], share: float) -> float:

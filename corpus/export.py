@@ -52,13 +52,14 @@ def export(store: Store, fmt: str, out: Path | None = None, table: str = "all",
 
 def rows_of(store: Store, table: str, with_text: bool = False) -> Iterator[dict[str, Any]]:
     """The rows of one table, document by document."""
+    resolver = _resolver(store)
     for doc_id, record in store.iter_records(with_text=with_text and table == "records"):
         if table == "records":
             yield tables.record_row(record, doc_id, store.paths(doc_id), with_text)
         elif table == "targets":
             yield from tables.target_rows(record, doc_id)
         else:
-            yield from tables.reference_rows(record, doc_id, _resolver(store))
+            yield from tables.reference_rows(record, doc_id, resolver)
 
 
 def _resolver(store: Store):

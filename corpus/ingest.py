@@ -16,7 +16,7 @@ import hashlib
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from corpus.lock import IngestLock
 from corpus.progress import Progress
@@ -24,8 +24,6 @@ from corpus.runners import make_runner
 from corpus.store import FileRef, Store
 from corpus.walk import Found, Missing, count_files, find_files
 from corpus.workers import Outcome, extract_file
-
-OCR_MODES = ("auto", "always", "never")
 
 
 @dataclass(frozen=True)
@@ -96,14 +94,31 @@ def ingest(store: Store, inputs: Iterable[str], options: IngestOptions = IngestO
 def _ingest_to_store(store: Store, inputs: list[str], options: IngestOptions,
                      progress: Progress) -> IngestReport:
     planner = Planner(store, options, progress)
+    run_extraction(extract_file, inputs, options, progress, planner.tasks, planner.finish)
+    return planner.report
+
+
+def run_extraction(func: Callable, inputs: list[str], options: IngestOptions,
+                   progress: Progress, plan: Callable[[Iterator[Found | Missing]], Iterable],
+                   finish: Callable) -> None:
+    """The loop both ingest modes share: ``plan`` turns the files found under ``inputs`` into
+    ``(tag, args)`` calls of ``func``, run where ``options`` say (``--jobs``, ``--dask``);
+    ``finish(tag, result, error)`` takes each result as it comes back. The index and the
+    Parquet shards differ only in ``func``, ``plan`` and ``finish``."""
     progress.start(count_files(inputs) if progress.wants_total else None)
     try:
-        with make_runner(extract_file, options.jobs, options.dask) as runner:
-            for task, outcome, error in runner.run(planner.tasks(find_files(inputs))):
-                planner.finish(task, outcome, error)
+        with make_runner(func, options.jobs, options.dask) as runner:
+            for tag, result, error in runner.run(plan(find_files(inputs))):
+                finish(tag, result, error)
     finally:
         progress.close()
-    return planner.report
+
+
+def unreadable_cause(error: OSError) -> str:
+    """Words for a file that could not be opened or hashed."""
+    if isinstance(error, FileNotFoundError):
+        return "file vanished during the run"
+    return error.strerror or str(error)
 
 
 class Planner:
@@ -173,9 +188,7 @@ class Planner:
         failed_before, _ = self.store.failed_sha(ref.path)
         if failed_before and not self.options.retry_failed:
             return self._done("skipped")
-        cause = ("file vanished during the run" if isinstance(error, FileNotFoundError)
-                 else error.strerror or str(error))
-        return self._failed([ref], None, cause)
+        return self._failed([ref], None, unreadable_cause(error))
 
     def _failed(self, refs: list[FileRef], sha: str | None, cause: str, store: bool = True):
         if store:

@@ -83,9 +83,9 @@ class ProcessRunner:
                 broken = broken or isinstance(error, cf.process.BrokenProcessPool)
                 yield tag, None if error else future.result(), error
             if broken:
-                self._restart(pending)
+                self._restart()
 
-    def _restart(self, pending: dict) -> None:
+    def _restart(self) -> None:
         """A worker died: the pool is unusable. Its other calls fail with it; start afresh."""
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = self._new_pool()

@@ -254,10 +254,11 @@ def _newest_ids(store: Store, parts: list[str], filters: Filters, limit: int,
     which meets ``limit`` of them early.
     """
     if parts:
+        few = window or WINDOW
         ids = [r[0] for r in store.conn.execute(
             "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (" AND ".join(parts), (window or WINDOW) + 1))]
-        if len(ids) <= (window or WINDOW):
+            (" AND ".join(parts), few + 1))]
+        if len(ids) <= few:
             return [r[0] for r in store.conn.execute(
                 "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) "
                 "ORDER BY issued_on DESC, id DESC LIMIT ?", (json.dumps(ids), limit))]

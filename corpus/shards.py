@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from corpus import tables
-from corpus.ingest import IngestOptions, IngestReport, sha256_file
+from corpus.ingest import (IngestOptions, IngestReport, run_extraction, sha256_file,
+                           unreadable_cause)
 from corpus.lock import IngestLock
 from corpus.progress import Progress
-from corpus.runners import make_runner
 from corpus.store import now
-from corpus.walk import Found, Missing, count_files, find_files
+from corpus.walk import Found, Missing
 from corpus.workers import extract_file
 
 BATCH_FILES = 8
@@ -72,15 +72,11 @@ def ingest_to_shards(inputs: list[str], options: IngestOptions,
     with IngestLock(root / "ingest", options.wait):
         drop_unfinished(root)
         run = ShardRun(root, options, progress)
-        progress.start(count_files(inputs) if progress.wants_total else None)
         try:
-            with make_runner(extract_to_shard, options.jobs, options.dask) as runner:
-                for batch, summaries, error in runner.run(run.batches(find_files(inputs))):
-                    run.finish(batch, summaries, error)
+            run_extraction(extract_to_shard, inputs, options, progress, run.batches, run.finish)
         finally:
             run.paths.flush()
             run.failures.flush()
-            progress.close()
     run.report.seconds = time.monotonic() - started
     return run.report
 
@@ -165,9 +161,7 @@ class ShardRun:
                 return self._count("unchanged")
             sha = sha256_file(item.os_path)
         except OSError as error:
-            cause = "file vanished during the run" if isinstance(error, FileNotFoundError) \
-                else error.strerror or str(error)
-            return self._fail(item.path, None, cause)
+            return self._fail(item.path, None, unreadable_cause(error))
         self.paths.add({"path": item.path, "sha256": sha, "size": stat.st_size,
                         "mtime_ns": stat.st_mtime_ns, "seen_at": now()})
         if sha in self.done or sha in self.queued:
@@ -183,19 +177,17 @@ class ShardRun:
                 self._fail(stored, sha, f"extraction task failed ({type(error).__name__}: {error})")
             return
         for (_, _, stored), summary in zip(batch, summaries):
-            if summary["cause"]:
-                self.report.failed += 1
-                self.report.failures.append((stored, summary["cause"]))
-                self.progress.failure(stored, summary["cause"])
-                self.progress.advance(1)
+            if summary["cause"]:  # the worker wrote it to its failures shard already
+                self._fail(stored, summary["sha256"], summary["cause"], write=False)
             else:
                 self.done.add(summary["sha256"])
                 self.report.stored += 1
                 self.report.pages += summary["pages"]
                 self.progress.advance(1, summary["pages"])
 
-    def _fail(self, path: str, sha: str | None, cause: str) -> None:
-        self.failures.add({"path": path, "sha256": sha, "cause": cause, "failed_at": now()})
+    def _fail(self, path: str, sha: str | None, cause: str, write: bool = True) -> None:
+        if write:
+            self.failures.add({"path": path, "sha256": sha, "cause": cause, "failed_at": now()})
         self.report.failed += 1
         self.report.failures.append((path, cause))
         self.progress.failure(path, cause)

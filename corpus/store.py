@@ -20,6 +20,7 @@ from typing import Any, Iterable, Iterator
 
 from corpus import schema
 from corpus.fold import fold, loose, number_key, words
+from corpus.tables import year_of
 from corpus.terms import meta_tokens
 from docgen.errors import CorpusProblem
 
@@ -308,12 +309,11 @@ def _document_row(record: dict[str, Any]) -> tuple:
     issuer = (record.get("issuer") or {}).get("name")
     signer = (record.get("signer") or {}).get("name")
     issued = record.get("issued_on")
-    year = int(issued[:4]) if issued and issued[:4].isdigit() else None
     type_key = " | ".join(filter(None, (loose(doc_type.get("code")), loose(doc_type.get("name")))))
     return (source.get("sha256"), source.get("format"), source.get("pages"),
             _flag(source.get("text_layer")), _flag(source.get("ocr")),
             doc_type.get("name"), doc_type.get("code"), type_key,
-            number.get("raw"), number_key(number.get("raw")), issued, year,
+            number.get("raw"), number_key(number.get("raw")), issued, year_of(issued),
             issuer, words(issuer), signer, words(signer), record.get("subject"), now())
 
 

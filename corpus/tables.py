@@ -63,8 +63,7 @@ def record_row(record: dict[str, Any], doc_id: int | None = None,
         "doc_type": doc_type.get("name"), "doc_code": doc_type.get("code"),
         "number": number.get("raw"), "number_int": number.get("number"),
         "number_symbol": number.get("symbol"), "number_key": number_key(number.get("raw")),
-        "issued_on": issued,
-        "year": int(issued[:4]) if issued and issued[:4].isdigit() else None,
+        "issued_on": issued, "year": year_of(issued),
         "place": record.get("place"), "issuer": issuer.get("name"),
         "issuer_parent": issuer.get("parent"), "subject": record.get("subject"),
         "signer": signer.get("name"), "signer_title": signer.get("title"),
@@ -76,6 +75,11 @@ def record_row(record: dict[str, Any], doc_id: int | None = None,
         "target_count": len(record.get("targets") or []),
         "record": nested, "text": record.get("text") if with_text else None,
     }
+
+
+def year_of(issued_on: str | None) -> int | None:
+    """The year of an ISO date ("2022-03-01" → 2022), None when it has none."""
+    return int(issued_on[:4]) if issued_on and issued_on[:4].isdigit() else None
 
 
 def target_rows(record: dict[str, Any], doc_id: int | None = None) -> list[dict[str, Any]]:

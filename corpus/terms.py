@@ -30,8 +30,8 @@ def cite_token(key: str) -> str:
 
 
 def type_tokens(code: str | None, name: str | None) -> list[str]:
-    return [t for t in (f"t{compact(code)}" if compact(code) else None,
-                        f"tn{compact(name)}" if compact(name) else None) if t]
+    return [prefix + word for prefix, word in (("t", compact(code)), ("tn", compact(name)))
+            if word]
 
 
 def meta_tokens(year: int | None, code: str | None, name: str | None,

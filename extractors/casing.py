@@ -7,9 +7,12 @@ normal case: "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 
+from extractors import nlp
+from extractors.fields.agencies import province_names
 from extractors.textkeys import ascii_key
 from extractors.wordlists import load
 
@@ -53,28 +56,20 @@ def starts_with_words(words: list[str], prefix: list[str]) -> bool:
     prefix of three words or more may differ by an OCR slip ("UX BẠN NHÂN DÂN")."""
     if len(words) < len(prefix):
         return False
-    head = [_key(w) for w in words[: len(prefix)]]
-    want = [_key(p) for p in prefix]
+    head = [ascii_key(w) for w in words[: len(prefix)]]
+    want = [ascii_key(p) for p in prefix]
     if head == want:
         return True
     return len(prefix) >= 3 and _close(" ".join(head), " ".join(want))
 
 
 def _close(a: str, b: str) -> bool:
-    import difflib
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
-
-
-@functools.cache
-def _key(word: str) -> str:
-    """Marks dropped: OCR often misreads a tone ("TĨNH" for "TỈNH")."""
-    return ascii_key(word)
 
 
 @functools.cache
 def _places() -> dict[str, str]:
     """Province names by their bare key, to restore marks OCR lost: "quang ngai" → "Quảng Ngãi"."""
-    from extractors.fields.agencies import province_names
     names: dict[str, str] = {}
     for name in province_names():  # the official name comes before its aliases
         names.setdefault(ascii_key(name), name)
@@ -108,7 +103,7 @@ def is_abbreviation(word: str) -> bool:
 def expand_abbreviations(text: str) -> str:
     """"UBND TỈNH" → "Ủy ban nhân dân TỈNH" (whole words only)."""
     abbr = _tables()["abbr"]
-    return " ".join(abbr.get(w.upper(), w) if w.upper() in abbr else w for w in text.split())
+    return " ".join(abbr.get(w.upper(), w) for w in text.split())
 
 
 def place_case(words: list[str]) -> str:
@@ -119,11 +114,11 @@ def place_case(words: list[str]) -> str:
             rest = words[len(prefix):]
             return " ".join([written] + ([title_case(" ".join(rest))] if rest else []))
     for unit in t["units"]:
-        if starts_with_words(words, unit) and len(words) == len(unit):
-            return " ".join(unit).lower()
         if starts_with_words(words, unit):
             rest = words[len(unit):]
             head = " ".join(unit).lower()
+            if not rest:
+                return head
             if rest[0][:1].isdigit():  # Quận 1, Phường 12
                 head = capitalize(head)
             return f"{head} {proper_place(rest)}"
@@ -162,22 +157,29 @@ def organisation_case(text: str) -> str:
     words = expand_abbreviations(text).split()
     if not words or not is_upper(text):
         return " ".join(words)
-    t = _tables()
-    for prefix, written in t["orgs"]:
+    for prefix, written in _tables()["orgs"]:
         if starts_with_words(words, prefix):
             rest = words[len(prefix):]
             return " ".join([written] + ([_rest_case(rest)] if rest else []))
     for i in range(1, len(words) - 1):  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN": a part, then the body
-        if any(len(prefix) >= 2 and starts_with_words(words[i:], prefix) for prefix, _ in t["orgs"]):
-            head = " ".join([capitalize(words[0])] + [w.lower() for w in words[1:i]])
-            return f"{head} {organisation_case(' '.join(words[i:]))}"
+        if _opens_with_body(words[i:], shortest=2):
+            return f"{_first_capital(words[:i])} {organisation_case(' '.join(words[i:]))}"
     return _rest_case(words)
+
+
+def _opens_with_body(words: list[str], shortest: int = 1) -> bool:
+    """Do ``words`` begin with a kind of body (of ``shortest`` words or more): "HỘI ĐỒNG …"?"""
+    return any(len(prefix) >= shortest and starts_with_words(words, prefix)
+               for prefix, _ in _tables()["orgs"])
+
+
+def _first_capital(words: list[str]) -> str:
+    """Only the first syllable capitalised: "HIỆU TRƯỞNG" → "Hiệu trưởng"."""
+    return " ".join([capitalize(words[0])] + [w.lower() for w in words[1:]])
 
 
 def _common_word(words: list[str]) -> bool:
     """Do the first two words make a word of the dictionary ("XÃ HỘI")?"""
-    from extractors import nlp
-
     return len(words) >= 2 and f"{words[0]} {words[1]}".casefold() in nlp.dictionary()
 
 
@@ -186,19 +188,23 @@ def _rest_case(words: list[str]) -> str:
     t = _tables()
     for i in range(len(words)):
         tail = words[i:]
-        if i and any(len(prefix) >= 2 and starts_with_words(tail, prefix) for prefix, _ in t["orgs"]):
-            return f"{field_case(words[:i])} {organisation_case(' '.join(tail))}"  # "… Tỉnh ủy"
+        if i and _opens_with_body(tail, shortest=2):
+            return _field_then(words[:i], organisation_case(" ".join(tail)))  # "… Tỉnh ủy"
         units = [u for u in t["units"] if starts_with_words(tail, u)]
         if units and max(len(u) for u in units) == 1 and _common_word(tail):
             continue  # "XÃ HỘI" in "Thương binh và Xã hội" is no commune
         if units or any(starts_with_words(tail, p) for p, _ in t["special"]):
-            head = field_case(words[:i]) if i else ""
-            return " ".join(x for x in (head, place_case(tail)) if x)
+            return _field_then(words[:i], place_case(tail))
     for i in range(len(words)):  # a province named without its unit: "… SƯ PHẠM HÀ NỘI"
         province = _places().get(ascii_key(" ".join(words[i:])))
         if province:
-            return " ".join(x for x in (field_case(words[:i]) if i else "", province) if x)
+            return _field_then(words[:i], province)
     return field_case(words)
+
+
+def _field_then(field: list[str], written: str) -> str:
+    """A function or field (none when ``field`` is empty), then ``written``: "Sư phạm Hà Nội"."""
+    return " ".join(x for x in (field_case(field) if field else "", written) if x)
 
 
 def title_of(text: str) -> str:
@@ -212,30 +218,24 @@ def title_of(text: str) -> str:
         return titles[whole]
     if words[0].upper() == "PHÓ" and len(words) > 1:
         return "Phó " + _head_title(words[1:])
-    if words[0].upper() in ("TM.", "TM", "T/M") or whole.startswith("ỦY BAN") or whole.startswith("UỶ BAN"):
+    if words[0].upper() in ("TM.", "TM", "T/M") or whole.startswith(("ỦY BAN", "UỶ BAN")):
         return organisation_case(text)
     return _head_title(words)
 
 
 def _head_title(words: list[str]) -> str:
-    titles = _tables()["titles"]
-    known = _known_titles()
-    whole = " ".join(w.upper() for w in words)
-    if whole in known and whole not in titles:
-        return " ".join([capitalize(words[0])] + [w.lower() for w in words[1:]])  # "Hiệu trưởng"
+    """A title head known to the tables ("Chánh Văn phòng", "Hiệu trưởng"), then what follows it."""
+    titles, known = _tables()["titles"], _known_titles()
     for cut in range(len(words), 0, -1):
         head = " ".join(w.upper() for w in words[:cut])
-        if head in titles or (head in known and cut < len(words)):
+        if head in titles or head in known:
             rest = words[cut:]
-            written = titles.get(head) or " ".join([capitalize(words[0])] + [w.lower() for w in words[1:cut]])
+            written = titles.get(head) or _first_capital(words[:cut])
             return " ".join([written] + ([_head_title(rest)] if rest else []))
-    for cut in range(len(words), 1, -1):  # a title followed by an organisation
-        head = " ".join(w.upper() for w in words[cut - 1:])
-        if any(starts_with_words(words[cut - 1:], p) for p, _ in _tables()["orgs"]):
-            return f"{capitalize(words[0])} {' '.join(w.lower() for w in words[1:cut - 1])}".strip() \
-                + " " + organisation_case(" ".join(words[cut - 1:]))
-    first, rest = words[0], words[1:]
-    return " ".join([capitalize(first)] + [w.lower() for w in rest])
+    for cut in range(len(words) - 1, 0, -1):  # a title followed by an organisation
+        if _opens_with_body(words[cut:]):
+            return f"{_first_capital(words[:cut])} {organisation_case(' '.join(words[cut:]))}"
+    return _first_capital(words)
 
 
 @functools.cache
@@ -258,8 +258,6 @@ _UNIT_BEFORE_PLACE = re.compile(r"\b(tỉnh|Tỉnh|thành phố|Thành phố|T�
 def repair_place_names(text: str) -> str:
     """Province names that OCR misspelt, restored from the province list when one is close:
     "tỉnh Quảng Nøãi" → "tỉnh Quảng Ngãi". Exact names and unknown places are left alone."""
-    import difflib
-
     def fix(match: re.Match) -> str:
         words = match.group(2).split()
         for n in range(min(3, len(words)), 1, -1):

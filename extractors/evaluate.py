@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from extractors.textkeys import fold  # noqa: F401 — the comparison key eval scores with
+from extractors.textkeys import fold  # the comparison key eval scores with (tests import it from here)
 
 SCALARS = (
     "doc_type.name", "doc_type.code", "number.raw", "issued_on", "place", "issuer.name",
@@ -22,6 +22,7 @@ SCALARS = (
 )
 LISTS = ("recipients", "distribution", "references", "targets", "periods", "deadlines",
          "events", "contacts", "urls")
+
 
 def get_path(record: dict, dotted: str) -> tuple[bool, Any]:
     """(present, value) of "signer.name" in a record dict."""

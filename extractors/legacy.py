@@ -120,6 +120,7 @@ def _evidence(lines: list[str], convert, chars: set[str]) -> tuple[int, int, int
     return total, before, after
 
 
+@functools.cache
 def _converters() -> dict[str, tuple]:
     t = _tables()
     return {"tcvn3": (from_tcvn3, set(t.tcvn3)),

@@ -1,4 +1,4 @@
-"""Vietnamese marks that OCR lost, restored from a dictionary of words.
+"""Vietnamese words that OCR broke (lost tone marks, lost spaces), mended from a dictionary.
 
 OCR often drops or swaps a tone mark ("công bô" for "công bố", "giải quyêt" for "giải
 quyết"). A pair of lower-case syllables, one of which is no syllable of underthesea's
@@ -17,18 +17,23 @@ The document itself is the second witness: a pair that OCR read without a tone m
 subject ("đôi tên") but that the rest of the document prints more often with one ("đổi
 tên") takes the marked spelling (``agree_with_document``). Only a lost tone mark is put
 back; a mark is never taken away or changed for another.
+
+OCR also loses the space between syllables ("cốbức", "SỞNỘIVỤ"): ``split_glued`` parts a run
+of letters that is no syllable but reads as 2–4 dictionary syllables in exactly one way.
 """
 from __future__ import annotations
 
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from extractors import nlp
 from extractors.wordlists import load
 from extractors.textkeys import ascii_key, fold, strip_marks, tone_of
 
 _SYLLABLE = re.compile(r"[^\W\d_]+")
+_VOWELS = set("aăâeêioôơuưy")
 
 
 @functools.cache
@@ -44,24 +49,34 @@ def _by_letters() -> dict[str, str | None]:
     return out
 
 
-def restore_marks(text: str) -> str:
-    """``text`` with each unknown lower-case syllable pair replaced by its dictionary word."""
+def _replace_pairs(text: str, choose: Callable[[str, str], str | None]) -> str:
+    """``text`` with each pair of syllables parted by one space, left to right, replaced by
+    ``choose(first, second)`` where that gives a spelling; a replaced pair is not read again."""
     syllables = list(_SYLLABLE.finditer(text))
-    words, known = _by_letters(), nlp.dictionary()
     out, pos, i = [], 0, 0
     while i < len(syllables) - 1:
         a, b = syllables[i], syllables[i + 1]
-        pair = f"{a.group()} {b.group()}"
-        adjacent = text[a.end():b.start()] == " "
-        broken = a.group() not in known or b.group() not in known
-        if adjacent and broken and pair.islower() and pair not in known:
-            candidate = words.get(ascii_key(pair))
-            if candidate and fold(candidate) != fold(pair):
-                out.append(text[pos:a.start()] + candidate)
-                pos, i = b.end(), i + 2
-                continue
+        better = choose(a.group(), b.group()) if text[a.end():b.start()] == " " else None
+        if better is not None:
+            out.append(text[pos:a.start()] + better)
+            pos, i = b.end(), i + 2
+            continue
         i += 1
     return "".join(out) + text[pos:]
+
+
+def restore_marks(text: str) -> str:
+    """``text`` with each unknown lower-case syllable pair replaced by its dictionary word."""
+    words, known = _by_letters(), nlp.dictionary()
+
+    def choose(a: str, b: str) -> str | None:
+        pair = f"{a} {b}"
+        if (a in known and b in known) or not pair.islower() or pair in known:
+            return None
+        candidate = words.get(ascii_key(pair))
+        return candidate if candidate and fold(candidate) != fold(pair) else None
+
+    return _replace_pairs(text, choose)
 
 
 def pair_spellings(text: str) -> dict[str, Counter]:
@@ -84,19 +99,14 @@ def agree_with_document(text: str, rest: dict[str, Counter]) -> str:
     >>> agree_with_document("Nghị quyết đôi tên cơ quan", rest)
     'Nghị quyết đổi tên cơ quan'
     """
-    syllables = list(_SYLLABLE.finditer(text))
-    out, pos, i = [], 0, 0
-    while i < len(syllables) - 1:
-        a, b = syllables[i], syllables[i + 1]
-        pair = f"{a.group()} {b.group()}"
-        better = _better_spelling(pair, rest) if text[a.end():b.start()] == " " else None
-        if better is not None:
-            out.append(text[pos:a.start()] + _with_case_of(a.group(), better.split()[0])
-                       + " " + _with_case_of(b.group(), better.split()[1]))
-            pos, i = b.end(), i + 2
-            continue
-        i += 1
-    return "".join(out) + text[pos:]
+    def choose(a: str, b: str) -> str | None:
+        better = _better_spelling(f"{a} {b}", rest)
+        if better is None:
+            return None
+        first, second = better.split()
+        return f"{_with_case_of(a, first)} {_with_case_of(b, second)}"
+
+    return _replace_pairs(text, choose)
 
 
 def _better_spelling(pair: str, rest: dict[str, Counter]) -> str | None:
@@ -129,7 +139,6 @@ def syllables() -> frozenset[str]:
                      if part.isalpha() and any(c in _VOWELS for c in strip_marks(part)))
 
 
-_VOWELS = set("aăâeêioôơuưy")
 MIN_GLUED = 5  # letters: shorter runs ("kêpi", "côca") are more often loanwords than slips …
 MIN_GLUED_CAPITALS = 4  # … but not in the capitals of a header ("ĐỀÁN")
 MAX_PARTS = 4
@@ -178,8 +187,9 @@ def _segmentations(run: str, known: frozenset[str]) -> list[tuple[int, ...]]:
             return
         for end in range(start + 2, len(run) + 1):
             piece = run[start:end]
-            if piece not in known or not _vietnamese_onset(piece) or (cuts and not _may_follow(run[cuts[-2] if len(cuts) > 1
-                                                                    else 0:start], piece)):
+            if piece not in known or not _vietnamese_onset(piece):
+                continue
+            if cuts and not _may_follow(run[cuts[-2] if len(cuts) > 1 else 0:start], piece):
                 continue
             if end == len(run):
                 if cuts:

@@ -14,6 +14,7 @@ import dataclasses
 import re
 import unicodedata
 
+from extractors.legacy import convert_legacy
 from extractors.marks import split_glued
 from extractors.readers.model import Page, RawDocument
 
@@ -81,11 +82,6 @@ def _normalize_marked(text: str, ranges: tuple[tuple[int, int], ...], ocr: bool 
     return out, tuple((a - shift, b - shift) for a, b in marked if b - shift <= len(out))
 
 
-def _legacy_converter():
-    from extractors.legacy import convert_legacy
-    return convert_legacy
-
-
 def normalize_document(raw: RawDocument) -> RawDocument:
     """A copy of ``raw`` whose lines are normalised, legacy encodings converted, empties dropped.
 
@@ -93,14 +89,13 @@ def normalize_document(raw: RawDocument) -> RawDocument:
     evidence ("Sè:" alone says little; a page of .VnTime text says a lot). Pages read by OCR
     are Unicode already: their stray symbols are noise, not legacy bytes.
     """
-    convert = _legacy_converter()
     warnings = list(raw.warnings)
     found = set()
     pages = []
     for page in raw.pages:
         texts = [line.text.replace("\n", " ") for line in page.lines]
-        if convert is not None and texts and not page.ocr:  # OCR writes Unicode, never TCVN3
-            joined, encoding = convert("\n".join(texts))
+        if texts and not page.ocr:  # OCR writes Unicode, never TCVN3
+            joined, encoding = convert_legacy("\n".join(texts))
             if encoding:
                 found.add(encoding)
                 texts = joined.split("\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 from extractors import readers
 from extractors.fields.distribution import find_distribution
 from extractors.fields.doc_type import decide_type
-from extractors.fields.header import Header, find_header
+from extractors.fields.header import Header, find_header, is_national_line
 from extractors.fields.issued import find_issued
 from extractors.fields.issuer import find_issuer, issuer_by_code, issuer_from_body
 from extractors.fields.news import fill_news
@@ -20,9 +20,9 @@ from extractors.fields.number import NumberFound, find_number, reconcile_type_co
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_name_beside, find_signer
+from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.marks import agree_with_document, pair_spellings
 from extractors.names import repair_name
-from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.normalize import normalize_document
 from extractors.readers.model import RawDocument
 from extractors.records import Document, Source
@@ -158,8 +158,6 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
 
 def _warn_several_documents(doc: Document, layout: Layout, header: Header) -> None:
     """A second Quốc hiệu on a later page means another document follows (an attached draft)."""
-    from extractors.fields.header import is_national_line
-
     first_page = layout.lines[header.national].page if header.national is not None else 1
     later = [ln for ln in layout.lines if ln.page > first_page and is_national_line(ln.text)]
     if later:

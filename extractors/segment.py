@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from extractors.casing import is_upper
 from extractors.readers.model import Line, Page
 from extractors.records import Span
 from extractors.text import DocText
@@ -58,7 +59,7 @@ def layout_of(pages: list[Page]) -> Layout:
     """Join pages into the record text, keeping each line's place."""
     chunks, located, pos = [], [], 0
     for p_index, page in enumerate(pages):
-        page_text = []
+        page_start, page_text = pos, []
         for line in page.lines:
             if line.blank_before and page_text:
                 page_text.append("")  # the blank line stays in the text: a paragraph break
@@ -68,7 +69,7 @@ def layout_of(pages: list[Page]) -> Layout:
             pos += len(line.text) + 1
         chunk = "\n".join(page_text)
         chunks.append(chunk)
-        pos = sum(len(c) for c in chunks) + len(chunks)  # "\f" after each page
+        pos = page_start + len(chunk) + 1  # "\f" after each page
     ocr = frozenset(i + 1 for i, page in enumerate(pages) if page.ocr)
     return Layout(DocText.from_pages(chunks), located, ocr)
 
@@ -83,8 +84,7 @@ def _types() -> list[tuple[str, dict]]:
 
 def type_of_title(text: str) -> dict | None:
     """The type entry a title line announces: "QUYẾT ĐỊNH CỦA UỶ BAN …" → Quyết định."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    if not is_upper(text):
         return None
     key = ascii_key(text)
     for name, entry in _types():

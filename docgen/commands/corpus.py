@@ -18,7 +18,11 @@ from docgen.errors import DocgenError
 
 DB_OPTION = click.option("--db", default="corpus.db", show_default=True, envvar="DOCGEN_CORPUS",
                          type=click.Path(dir_okay=False), help="The index file.")
-LIST_FORMATS = click.Choice(["table", "jsonl", "csv"])
+# listings: table, JSON lines or CSV; single reports (graph, stats): table or one JSON object
+LIST_FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
+                                  default="table", show_default=True)
+JSON_FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+                                  show_default=True)
 
 
 def _fails_cleanly(command):
@@ -102,7 +106,7 @@ def ingest(inputs, db, jobs, dask, parquet, retry_failed, ocr, wait):
 @DB_OPTION
 @_filter_options
 @click.option("--limit", "-n", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--format", "fmt", type=LIST_FORMATS, default="table", show_default=True)
+@LIST_FORMAT_OPTION
 @click.option("--window", type=click.IntRange(0), default=2000, show_default=True,
               help="Rank among at most this many newest matches (0: rank every match).")
 @_fails_cleanly
@@ -137,7 +141,7 @@ def show(ident, db, with_text):
 @DB_OPTION
 @_filter_options
 @click.option("--limit", "-n", type=click.IntRange(1), default=100, show_default=True)
-@click.option("--format", "fmt", type=LIST_FORMATS, default="table", show_default=True)
+@LIST_FORMAT_OPTION
 @_fails_cleanly
 def targets(query, db, doc_type, issuer, signer, year, cites, accents, limit, fmt):
     """Targets whose indicator or heading matches QUERY, across documents."""
@@ -154,8 +158,7 @@ def targets(query, db, doc_type, issuer, signer, year, cites, accents, limit, fm
 @corpus.command()
 @click.argument("number")
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@JSON_FORMAT_OPTION
 @_fails_cleanly
 def graph(number, db, fmt):
     """What cites NUMBER and what the document with that number cites."""
@@ -211,7 +214,7 @@ def export_command(db, fmt, output, table, with_text):
 
 @corpus.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=LIST_FORMATS, default="table", show_default=True)
+@LIST_FORMAT_OPTION
 @_fails_cleanly
 def failures(db, fmt):
     """Files that could not be extracted, with the cause (retried with --retry-failed)."""
@@ -222,8 +225,7 @@ def failures(db, fmt):
 
 @corpus.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@JSON_FORMAT_OPTION
 @_fails_cleanly
 def stats(db, fmt):
     """Counts of records, pages, failures, references and targets; types and years."""

@@ -9,7 +9,7 @@ import click
 
 from docgen.commands.common import EXIT_FAILED, report
 from docgen.commands.render import is_interactive
-from docgen.commands.templates import TEMPLATES_OPTION, _load
+from docgen.commands.templates import TEMPLATES_OPTION, load_or_exit
 from docgen.errors import DocgenError
 from docgen.schema import Field
 from docgen.templates import DocTemplate, read_data_file
@@ -45,7 +45,7 @@ def draft(type_name, parent, data_file, example, no_input, output, templates_dir
     """Draft a document of TYPE from PARENT: opening "Thực hiện …", căn cứ, recipients."""
     from docgen.draft import draft_document
 
-    template = _load(type_name, templates_dirs)
+    template = load_or_exit(type_name, templates_dirs)
     target = output or Path(f"{type_name}.docx")
     if target.suffix.lower() != ".docx":
         raise click.UsageError(f"-o {target}: the output must be a .docx file")

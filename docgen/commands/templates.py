@@ -33,9 +33,6 @@ def load_or_exit(type_name: str, templates_dirs):
         sys.exit(EXIT_USAGE if "no such template" in error.cause else EXIT_FAILED)
 
 
-_load = load_or_exit  # the name docgen/commands/draft.py imports
-
-
 @click.group("templates")
 def templates() -> None:
     """List the document types and show their fields and example data."""

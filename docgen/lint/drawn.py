@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 
 from docgen.lint.context import Context
 from docgen.lint.lines import Line, Para
+from docgen.lint.styles import enclosing
 from docgen.lint.textform import is_rule_text
 
 SHAPES = (qn("w:drawing"), qn("w:pict"))
@@ -112,7 +113,7 @@ def container_width_twips(ctx: Context, para: Para) -> int | None:
     if para.cell is None:
         section = ctx.document.sections[0]
         return section.page_width.twips - section.left_margin.twips - section.right_margin.twips
-    tc = _enclosing_cell(para.element)
+    tc = enclosing(para.element, "w:tc")
     width = _cell_width(tc)
     if width is None:
         return None
@@ -134,13 +135,6 @@ def _cell_margin(ctx: Context, tc: Any, names: tuple[str, str]) -> int:
     return DEFAULT_CELL_MARGIN
 
 
-def _enclosing_cell(p: Any) -> Any:
-    parent = p.getparent()
-    while parent is not None and parent.tag != qn("w:tc"):
-        parent = parent.getparent()
-    return parent
-
-
 def _cell_width(tc: Any) -> int | None:
     """The cell's width: its own w:tcW in dxa, else the table grid's columns it spans."""
     tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
@@ -149,7 +143,8 @@ def _cell_width(tc: Any) -> int | None:
     row = tc.getparent()
     table = row.getparent()
     grid = [int(float(c.get(qn("w:w"), "0"))) for c in table.iter(qn("w:gridCol"))]
-    index = sum(_span(c) for c in row.findall(qn("w:tc"))[: row.findall(qn("w:tc")).index(tc)])
+    cells = row.findall(qn("w:tc"))
+    index = sum(_span(c) for c in cells[: cells.index(tc)])
     widths = grid[index: index + _span(tc)]
     return sum(widths) if widths and all(widths) else None
 

@@ -17,7 +17,8 @@ from typing import Any, Iterator
 from docx.oxml.ns import qn
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-RUN_CONTAINERS = ("w:hyperlink", "w:ins", "w:smartTag", "w:sdt", "w:sdtContent", "w:fldSimple")
+RUN_CONTAINERS = frozenset(
+    qn(t) for t in ("w:hyperlink", "w:ins", "w:smartTag", "w:sdt", "w:sdtContent", "w:fldSimple"))
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def paragraph_runs(p: Any) -> list[Any]:
     for child in p:
         if child.tag == qn("w:r"):
             runs.append(child)
-        elif child.tag in {qn(t) for t in RUN_CONTAINERS}:
+        elif child.tag in RUN_CONTAINERS:
             runs.extend(paragraph_runs(child))
     return runs
 

@@ -68,7 +68,7 @@ ALIGN_NAMES = {"start": "left", "end": "right", "distribute": "both", "justify":
 
 def on_off(element: Any) -> bool:
     """``<w:b/>`` and ``<w:b w:val="1"/>`` are on; ``val`` 0/false/off is off."""
-    return element.get(qn("w:val"), "true") not in ("0", "false", "off")
+    return on_off_attr(element.get(qn("w:val"), "true"))
 
 
 def _int(value: str | None) -> int | None:
@@ -87,18 +87,17 @@ def rpr_props(rpr: Any) -> dict[str, Any]:
         el = rpr.find(qn(f"w:{tag}"))
         if el is not None:
             props[tag] = on_off(el)
-    size = rpr.find(qn("w:sz"))
-    if size is not None and _int(size.get(qn("w:val"))) is not None:
-        props["sz"] = _int(size.get(qn("w:val")))
-    color = rpr.find(qn("w:color"))
-    if color is not None and color.get(qn("w:val")):
-        props["color"] = color.get(qn("w:val"))
+    size = _int(child_val(rpr, "w:sz"))
+    if size is not None:
+        props["sz"] = size
+    color = child_val(rpr, "w:color")
+    if color:
+        props["color"] = color
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is not None:
         props.update(_font_props(fonts))
-    style = rpr.find(qn("w:rStyle"))
-    if style is not None:
-        props["rStyle"] = style.get(qn("w:val"))
+    if rpr.find(qn("w:rStyle")) is not None:
+        props["rStyle"] = child_val(rpr, "w:rStyle")
     return props
 
 
@@ -119,9 +118,9 @@ def ppr_props(ppr: Any) -> dict[str, Any]:
     props: dict[str, Any] = {}
     if ppr is None:
         return props
-    jc = ppr.find(qn("w:jc"))
-    if jc is not None and jc.get(qn("w:val")):
-        props["jc"] = jc.get(qn("w:val"))
+    jc = child_val(ppr, "w:jc")
+    if jc:
+        props["jc"] = jc
     ind = ppr.find(qn("w:ind"))
     if ind is not None:
         props.update(_indent_props(ind))
@@ -173,8 +172,7 @@ class FormatResolver:
             seen.add(style_id)
             style = self._styles[style_id]
             chain.append(style)
-            based = style.find(qn("w:basedOn"))
-            style_id = based.get(qn("w:val")) if based is not None else None
+            style_id = child_val(style, "w:basedOn")
         return chain[::-1]
 
     def _style_rpr(self, style_id: str | None) -> dict[str, Any]:
@@ -195,10 +193,9 @@ class FormatResolver:
         return self._default_style.get(kind)
 
     def paragraph_style_id(self, p: Any) -> str | None:
-        ppr = p.find(qn("w:pPr"))
-        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        if style is not None and style.get(qn("w:val")) in self._styles:
-            return style.get(qn("w:val"))
+        style_id = child_val(p.find(qn("w:pPr")), "w:pStyle")
+        if style_id in self._styles:
+            return style_id
         return self._default_style.get("paragraph")
 
     # ── effective formatting ──────────────────────────────────────────────────────────────
@@ -257,6 +254,12 @@ def on_off_attr(value: str | None) -> bool:
     return value is not None and value not in ("0", "false", "off")
 
 
+def child_val(element: Any, tag: str) -> str | None:
+    """The ``w:val`` of ``element``'s first ``tag`` child; None when either is missing."""
+    child = element.find(qn(tag)) if element is not None else None
+    return child.get(qn("w:val")) if child is not None else None
+
+
 def _path(element: Any, *tags: str) -> Any:
     for tag in tags:
         if element is None:
@@ -275,9 +278,7 @@ def enclosing(element: Any, tag: str) -> Any:
 
 
 def table_style_id(p: Any) -> str | None:
-    table = enclosing(p, "w:tbl")
-    style = _path(table, "w:tblPr", "w:tblStyle") if table is not None else None
-    return style.get(qn("w:val")) if style is not None else None
+    return child_val(_path(enclosing(p, "w:tbl"), "w:tblPr"), "w:tblStyle")
 
 
 def theme_fonts(document: Any) -> dict[str, str | None]:

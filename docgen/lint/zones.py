@@ -111,7 +111,7 @@ def find_zones(lines: list[Line]) -> Zones:
     start = _find_can_cu(zones, start)
     start = _find_kinh_gui(zones, start)
     tail = _find_tail(zones, start)
-    zones.body = [l for l in lines[start:tail] if l.text and not _is_decision_word(zones, l)]
+    zones.body = [l for l in lines[start:tail] if l.text and not _is_decision_word(l)]
     return zones
 
 
@@ -241,7 +241,7 @@ def _find_can_cu(zones: Zones, start: int) -> int:
         if zones.lines[position].text:
             found.append(zones.lines[position])
         position += 1
-    if position < len(zones.lines) and _is_decision_word(zones, zones.lines[position]):
+    if position < len(zones.lines) and _is_decision_word(zones.lines[position]):
         zones.can_cu = found  # căn cứ ban hành end with "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" (ND-01)
         return position
     return start
@@ -260,7 +260,7 @@ def _find_kinh_gui(zones: Zones, start: int) -> int:
     return max(start, position)
 
 
-def _is_decision_word(zones: Zones, line: Line) -> bool:
+def _is_decision_word(line: Line) -> bool:
     """The centred "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" line between căn cứ and Điều 1."""
     return line.text.rstrip().endswith(":") and is_upper(line.text) and len(line.text) < 20
 
@@ -292,7 +292,7 @@ def _noi_nhan_items(lines: list[Line], position: int) -> list[Line]:
         if not line.text or line.column == "right":
             continue
         in_cell = label.para.cell is not None and line.para.cell == label.para.cell
-        if in_cell or (label.para.cell is None and ITEM.match(line.text) and line.column != "right"):
+        if in_cell or (label.para.cell is None and ITEM.match(line.text)):
             items.append(line)
         elif items or label.para.cell is None:
             break

@@ -57,10 +57,11 @@ def find_issued(lines: list[TextLine]) -> DateFound | None:
     """The first "…, ngày … tháng … năm …" among the header lines."""
     for pos, ln in enumerate(lines):
         match = DATE_LONG.search(ln.text)
+        placed = None
         if not match:
             match = DATE_SHORT.search(ln.text)
-            place = _place_before(lines, pos, match.start())[0] if match else None
-            if place is None or place.isupper():  # "CV ĐẾN, Ngày 21/3/2018" is a stamp's
+            placed = _place_before(lines, pos, match.start()) if match else (None, None)
+            if placed[0] is None or placed[0].isupper():  # "CV ĐẾN, Ngày 21/3/2018" is a stamp's
                 continue
         year = _number(match.group("y"))
         if year is None or not 1945 <= year <= 2100:
@@ -71,7 +72,7 @@ def find_issued(lines: list[TextLine]) -> DateFound | None:
         if ln.handwritten(match.start("m"), match.end("m")):
             month = None
         date, warning = iso_date(day, month, year)
-        place, place_span = _place_before(lines, pos, match.start())
+        place, place_span = placed or _place_before(lines, pos, match.start())
         return DateFound(date, ln.span(match.start(), match.end()), place, place_span, warning)
     return None
 

@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import re
 
+from extractors import nlp
 from extractors.casing import starts_with_words, is_upper, organisation_case
 from extractors.fields.doc_type import is_type_code
 from extractors.fields.header import is_motto_line, is_national_line, is_separator
@@ -132,8 +133,6 @@ def _wrapped(before: str, line: str) -> bool:
     first = [w for w in (w.strip(".,;:-_") for w in line.split()) if w][:1]
     if not last or not first:
         return False
-    from extractors import nlp
-
     word = f"{last[0]} {first[0]}".casefold()
     if word in _kind_words():
         return False  # "TỈNH ỦY / BAN TUYÊN GIÁO": "ủy ban" across the break is no word of the name
@@ -174,13 +173,15 @@ def issuer_by_code(lines: list[TextLine], symbol: str | None) -> tuple[Issuer, S
     if code is None:
         return Issuer(), None
     for ln in lines:
+        if code[0] not in ln.text.upper():
+            continue  # no word opens with the code's first letter: most body lines
         words = list(_WORD.finditer(ln.text))
         for i, first in enumerate(words):
             if first.group()[0].upper() != code[0]:
                 continue
-            end = _spelled(words[i:], code)
+            end = _spelled(words, i, code)
             if end is not None and starts_organisation(ln.text[first.start():]):
-                span = (first.start(), words[i + end].end())
+                span = (first.start(), words[end].end())
                 return Issuer(ln.text[span[0]:span[1]]), ln.span(*span)
     return Issuer(), None
 
@@ -198,10 +199,12 @@ def _agency_code(symbol: str | None) -> str | None:
     return None
 
 
-def _spelled(words: list[re.Match], code: str) -> int | None:
-    """Index of the word with which the initials of ``words`` spell ``code``, or None."""
+def _spelled(words: list[re.Match], start: int, code: str) -> int | None:
+    """Index of the word with which the initials of ``words`` from ``start`` spell ``code``,
+    or None."""
     spelled = ""
-    for k, word in enumerate(words):
+    for k in range(start, len(words)):
+        word = words[k]
         text = word.group()
         if text.casefold() in _NOT_IN_INITIALS:
             continue

@@ -39,9 +39,7 @@ class Byline:
 def find_byline(lines: list[TextLine]) -> Byline | None:
     """The byline under the headline: "Đức Biền|23/12/2021 07:24" on one line, or the author
     and the date on two."""
-    for pos, ln in enumerate(lines):
-        if pos == 0:
-            continue
+    for pos, ln in enumerate(lines[1:], start=1):  # line 0 is the headline
         match = _BYLINE.match(ln.text)
         if match:
             return Byline(match.group("author").strip(), ln.span(0, match.end("author")), _iso(match),

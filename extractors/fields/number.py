@@ -70,7 +70,7 @@ def find_number(lines: list[TextLine], ocr_pages: frozenset[int] = frozenset()) 
             parsed = parse_number(ln.text[lead.end():])
             offset = lead.end()
             if parsed is None:
-                slashless = _SLASH_LOST.match(ln.text, offset)
+                slashless = SLASH_LOST.match(ln.text, offset)
                 if slashless:
                     return _slash_lost(ln, slashless, ln.page in ocr_pages)
                 continue
@@ -88,16 +88,22 @@ def find_number(lines: list[TextLine], ocr_pages: frozenset[int] = frozenset()) 
     return _bare_number_line(lines)
 
 
-# the "/" between number and symbol lost to OCR or a typo: "Số: 11GNP-SNV"
-_SLASH_LOST = re.compile(r"(?P<num>\d{1,5})(?P<sym>[A-ZĐ][A-Za-zĐđ]{0,5}-[A-ZĐ][A-Za-zĐđ0-9-]*)(?=\s|$)")
+# the "/" between number and symbol lost to OCR, a typo or a portal: "Số: 11GNP-SNV",
+# "7079VBHN-BVHTTDL" (also read by ``portal.parse_portal_number``)
+SLASH_LOST = re.compile(r"(?P<num>\d{1,5})(?P<sym>[A-ZĐ][A-Za-zĐđ]{0,5}-[A-ZĐ][A-Za-zĐđ0-9-]*)(?=\s|$)")
+
+
+def slash_lost_number(match: re.Match, restore: bool = False) -> Number:
+    """The Number of a ``SLASH_LOST`` match, kept as printed or with its "/" put back."""
+    raw = f"{match.group('num')}/{match.group('sym')}" if restore else match.group(0)
+    return Number(raw, int(match.group("num")), match.group("sym"))
 
 
 def _slash_lost(ln: TextLine, match: re.Match, ocr: bool) -> NumberFound:
-    raw = f"{match.group('num')}/{match.group('sym')}" if ocr else match.group(0)
+    number = slash_lost_number(match, restore=ocr)
     warning = f"the number has no \"/\" after its digits ({match.group(0)!r})"
-    return NumberFound(Number(raw, int(match.group("num")), match.group("sym")),
-                       ln.span(match.start(), match.end()),
-                       f"{warning}; read as {raw}" if ocr else warning)
+    return NumberFound(number, ln.span(match.start(), match.end()),
+                       f"{warning}; read as {number.raw}" if ocr else warning)
 
 
 def _bare_number_line(lines: list[TextLine]) -> NumberFound | None:

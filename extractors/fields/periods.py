@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
@@ -50,6 +50,7 @@ _YEARS_FROM = re.compile(
     rf"{P.OWS}(?P<y2>{P.YEAR})\b", re.I)
 _CONNECT = re.compile(rf"{P.OWS}(?:[-–—]|[^;\n]{{0,80}}?(?<![\w])(?:đến|tới)){P.OWS}(?:hết{P.WS})?$", re.I)
 _FROM = re.compile(rf"(?<![\w])từ{P.OWS}(?:ngày{P.WS})?$", re.I)
+_DASH_ONLY = re.compile(rf"{P.OWS}[-–—]{P.OWS}")  # "09/9/2024 – 13/9/2024"
 
 
 @functools.cache
@@ -113,7 +114,7 @@ def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None)
         begin = opener.start() if opener else first.start
         named = _labelled_re().search(text, max(0, begin - 60), begin)
         if opener is None and named is None and \
-                not re.fullmatch(rf"{P.OWS}[-–—]{P.OWS}", text[first.end:second.start]):
+                not _DASH_ONLY.fullmatch(text, first.end, second.start):
             continue
         first = _borrow_year(first, second)
         rnd = _round_re().search(text, max(0, begin - 60), begin)
@@ -132,7 +133,6 @@ def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None)
 def _borrow_year(first: TimeMention, second: TimeMention) -> TimeMention:
     """"từ ngày 09/9 đến ngày 13/9/2024": the first day takes the second one's year."""
     if first.year is None and second.year is not None:
-        from dataclasses import replace
         return replace(first, year=second.year)
     return first
 

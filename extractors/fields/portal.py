@@ -11,7 +11,7 @@ import functools
 import re
 
 from extractors.fields.doc_type import by_name
-from extractors.fields.number import parse_number
+from extractors.fields.number import SLASH_LOST, parse_number, slash_lost_number
 from extractors.records import Document, DocType, Number
 from extractors.segment import Layout, TextLine
 from extractors.wordlists import load
@@ -34,20 +34,14 @@ def _title_pattern() -> re.Pattern:
                       r"(?P<number>\d+[^\s]*/[^\s]+|\d+[A-ZĐ]+-[A-ZĐ]\S*)\s+(?P<subject>\S.+)$")
 
 
-# a ký hiệu whose "/" the portal lost: "7079VBHN-BVHTTDL"
-_SLASHLESS = re.compile(r"^(?P<num>\d+)(?P<sym>[A-ZĐ]+-[A-ZĐ][\wĐđ-]*)$")
-
-
 def parse_portal_number(raw: str) -> Number | None:
     """The number of a portal's "Số hiệu" or page title: as ``parse_number``, or one whose
     "/" was lost, kept as printed: "7079VBHN-BVHTTDL" → number 7079, symbol "VBHN-BVHTTDL"."""
     parsed = parse_number(raw)
     if parsed:
         return parsed[0]
-    slashless = _SLASHLESS.match(raw.replace(" ", ""))
-    if slashless:
-        return Number(slashless.group(0), int(slashless.group("num")), slashless.group("sym"))
-    return None
+    slashless = SLASH_LOST.fullmatch(raw.replace(" ", ""))
+    return slash_lost_number(slashless) if slashless else None
 
 
 def properties(lines: list[TextLine]) -> dict[str, str]:

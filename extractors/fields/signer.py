@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from extractors import nlp
 from extractors.casing import is_place, is_upper, organisation_case, title_case, title_of
 from extractors.fields.issuer import names_body
 from extractors.names import is_surname
@@ -67,15 +68,14 @@ _SLASH_READ_AS_LETTER = re.compile(r"^([TK])[Il1|]([MTL])(?=[ .:])")
 def authority_of(text: str) -> tuple[str, str] | None:
     """"KT. CHỦ TỊCH" → ("KT", "CHỦ TỊCH"); "T/M UBND TỈNH" → ("TM", "UBND TỈNH"), also when
     OCR read its slash as a letter ("TIM UBND TỈNH")."""
-    if not is_upper(text):
-        return None
-    text = _SLASH_READ_AS_LETTER.sub(r"\1/\2", text)
+    fixed = _SLASH_READ_AS_LETTER.sub(r"\1/\2", text)
     pattern, _, codes = _patterns()
-    match = pattern.match(ascii_key(text))
-    if not match:
+    match = pattern.match(ascii_key(fixed))
+    # the pattern first: ``is_upper`` walks every letter, and find_signer asks of every line
+    if not match or not is_upper(text):
         return None
-    prefix = _raw_prefix().match(text)
-    rest = text[prefix.end():] if prefix else text
+    prefix = _raw_prefix().match(fixed)
+    rest = fixed[prefix.end():] if prefix else fixed
     return codes[match.group("auth")], rest.strip(" .")
 
 
@@ -89,6 +89,7 @@ def _canonical_titles() -> dict[str, str]:
     return {ascii_key(f): f for f in forms}
 
 
+@functools.lru_cache(maxsize=4096)  # asked again of one line by _chain_at, looks_like_name, _for_title
 def title_line(text: str) -> str | None:
     """The title a line holds when the line is nothing else, as the word list writes it:
     "PHÓ CHỦ TỊCH", also from OCR's "PHO CHỦ TỊCH", "Pho chủ % tịch" or "PHÓ CHỦ TỊC"."""
@@ -109,8 +110,6 @@ def _tones_agree(text: str, title: str) -> bool:
     """``text`` reads as the title, not as another word with the same letters: OCR may lose
     or swap a mark ("PHO CHỦ TỊCH", "PHÓ GIÁM ĐỌC"), but "TRƯỜNG" (a school, a word of the
     dictionary) is not "TRƯỞNG"."""
-    from extractors import nlp
-
     mine = re.findall(r"[^\W\d_]+", text)
     theirs = re.findall(r"[^\W\d_]+", title)
     if len(mine) != len(theirs) or all(
@@ -164,8 +163,6 @@ _LIST_ITEM = re.compile(r"^\s*[-+•–]")
 def _name_by_ner(lines: list[TextLine], column: int | None) -> tuple[str, TextLine] | None:
     """The fallback for a name the patterns miss (a line that also holds OCR noise or a
     stamp's words, "Trần Văn An Ký bởi …"): underthesea's NER, run on those few lines only."""
-    from extractors import nlp
-
     for ln in lines:
         if column is not None and ln.column not in (column, None):
             continue
@@ -307,7 +304,7 @@ def _name_after(lines: list[TextLine], start: int, column: int | None = None) ->
     NAME_WINDOW lines, OCR specks and entries of a Nơi nhận list read in between not counted."""
     window = [ln for ln in lines[start: start + 3 * NAME_WINDOW]
               if (column is None or ln.column in (column, None))
-              and not _is_speck(ln.text) and not ln.text.lstrip().startswith(("-", "+", "•"))]
+              and not _is_speck(ln.text) and not _LIST_ITEM.match(ln.text)]
     for ln in window[:NAME_WINDOW]:
         candidate = _bare(ln.text)
         if looks_like_name(candidate):
@@ -316,19 +313,13 @@ def _name_after(lines: list[TextLine], start: int, column: int | None = None) ->
 
 
 def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
-    authority, for_title, title = None, None, None
-    prefixed = [(authority_of(c), c) for c in chain]
-    last_title = chain[-1]
-    if prefixed[-1][0] is None:
-        title = title_of(title_line(last_title) or last_title)
-        above = prefixed[-2][0] if len(prefixed) > 1 else None
-    else:
-        above = prefixed[-1][0]
-        title = _for_title(above[1])
-    if above is not None:
-        authority, for_title = above[0], _for_title(above[1])
-        if prefixed[-1][0] is not None:
-            title = for_title
+    """The title is the last line of the chain, or, where that is an authority line ("TM. ỦY
+    BAN NHÂN DÂN / CHỦ TỊCH" read as one), what follows its prefix; the authority is the
+    prefixed line just above the title (or the last line itself)."""
+    prefixed = [authority_of(c) for c in chain]
+    above = prefixed[-1] or (prefixed[-2] if len(prefixed) > 1 else None)
+    authority, for_title = (above[0], _for_title(above[1])) if above else (None, None)
+    title = for_title if prefixed[-1] else title_of(title_line(chain[-1]) or chain[-1])
     name = None
     if name_line is not None:
         name = _bare(name_line.text)
@@ -337,6 +328,6 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
 
 
 def _for_title(text: str) -> str:
-    if title_line(text):
-        return title_of(title_line(text))
+    if title := title_line(text):
+        return title_of(title)
     return organisation_case(text) if is_upper(text) else text

@@ -15,9 +15,8 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
-from docgen.errors import UnreadableDocument
 from extractors.readers.model import Line, Page, RawDocument
-from extractors.readers.txt import decode_text
+from extractors.readers.txt import decode_text, read_text
 
 BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
           "section", "article", "header", "footer", "blockquote", "pre", "hr", "ul", "ol",
@@ -30,11 +29,7 @@ CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 def read_html(path: str | Path) -> RawDocument:
     """Read an HTML file into one page of lines."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(str(path), exc.strerror or "cannot open file")
-    text, warning = _decode(data, str(path))
+    text, warning = read_text(path, _decode)
     parser = _LineParser()
     parser.feed(text)
     parser.close()
@@ -105,8 +100,7 @@ class _LineParser(HTMLParser):
     def _end_row(self):
         self._flush()
         row, self.row = self.row or [], None
-        cells = [c for c in row if c]
-        if len(row) == 2 and cells:
+        if len(row) == 2 and any(row):
             self.band.append(row)
             return
         self._end_band()
@@ -119,6 +113,7 @@ class _LineParser(HTMLParser):
 
     def finish(self) -> list[Line]:
         self._flush()
-        self._end_row() if self.row is not None else None
+        if self.row is not None:
+            self._end_row()
         self._end_band()
         return self.lines

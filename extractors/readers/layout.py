@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import bisect
 import statistics
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from extractors.readers.model import Line
+from extractors.wordlists import load
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 GAP_EM = 2.0  # a gap this many text heights wide separates two columns
 JOIN_EM = 0.12  # pieces closer than this are one word ("Đ" + "ầu t" + "ư")
 BAND_GAP_EM = 3.0  # a band stops at a vertical gap wider than this many line heights
@@ -87,8 +85,14 @@ class _Segment:
 @dataclass
 class _Row:
     segments: list[_Segment]
-    top: float = 0.0
-    bottom: float = 0.0
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segments)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segments)
 
 
 def lines_from_words(words: list[Word], page_width: float) -> list[Line]:
@@ -103,13 +107,7 @@ def lines_from_rows(word_rows: list[list[Word]], page_width: float) -> list[Line
         return []
     em = _text_height([w for r in word_rows for w in r])
     rows = [_Row(_split_row(r, em)) for r in word_rows]
-    for row in rows:
-        row.top = min(s.top for s in row.segments)
-        row.bottom = max(s.bottom for s in row.segments)
-    ordered: list[tuple[_Segment, int | None]] = []
-    for band in _bands(rows, em, page_width):
-        ordered.extend(band)
-    return [_to_line(seg, col) for seg, col in ordered]
+    return [_to_line(seg, col) for band in _bands(rows, em, page_width) for seg, col in band]
 
 
 def group_rows(words: list[Word]) -> list[list[Word]]:
@@ -166,12 +164,12 @@ def _rejoin_split_lines(rows: list[list[Word]]) -> list[list[Word]]:
     title joined one entry of the Nơi nhận list beside it and "TỊCH" the next. A segment
     (words parted from the rest of their row by a column gap) whose first word starts
     right after the last word of a segment of another row, level with it, goes to that row."""
-    ends = sorted(((w.x1, r, w) for r, row in enumerate(rows) for w in _segment_ends(row)),
-                  key=lambda e: e[0])
+    ends = sorted(((row[stop - 1].x1, r, row[stop - 1]) for r, row in enumerate(rows)
+                   for _, stop in _segments(row)), key=lambda e: e[0])
     keys = [e[0] for e in ends]
     moved = False
     for r, row in enumerate(rows):
-        for start in _segment_starts(row):
+        for start, stop in _segments(row):
             v = row[start]
             reach = ADJACENT * (v.bottom - v.top)
             lo = bisect.bisect_left(keys, v.x0 - reach)
@@ -179,7 +177,6 @@ def _rejoin_split_lines(rows: list[list[Word]]) -> list[list[Word]]:
             for _, other, w in ends[lo:hi]:
                 overlap = min(v.bottom, w.bottom) - max(v.top, w.top)
                 if other != r and 2 * overlap >= min(v.bottom - v.top, w.bottom - w.top):
-                    stop = _segment_stop(row, start)
                     rows[other].extend(row[start:stop])
                     del row[start:stop]
                     moved = True
@@ -192,21 +189,13 @@ def _rejoin_split_lines(rows: list[list[Word]]) -> list[list[Word]]:
     return [sorted(row, key=lambda w: w.x0) for row in rows if row]
 
 
-def _segment_starts(row: list[Word]) -> list[int]:
-    return [i for i in range(len(row))
-            if i == 0 or row[i].x0 - row[i - 1].x1 > SEGMENT_GAP * (row[i].bottom - row[i].top)]
-
-
-def _segment_stop(row: list[Word], start: int) -> int:
-    for i in range(start + 1, len(row)):
-        if row[i].x0 - row[i - 1].x1 > SEGMENT_GAP * (row[i].bottom - row[i].top):
-            return i
-    return len(row)
-
-
-def _segment_ends(row: list[Word]) -> list[Word]:
-    return [row[i] for i in range(len(row))
-            if i == len(row) - 1 or row[i + 1].x0 - row[i].x1 > SEGMENT_GAP * (row[i + 1].bottom - row[i + 1].top)]
+def _segments(row: list[Word]) -> list[tuple[int, int]]:
+    """(start, stop) of the row's runs of words parted by gaps wider than ``SEGMENT_GAP``
+    heights of the word after the gap."""
+    cuts = [i for i in range(1, len(row))
+            if row[i].x0 - row[i - 1].x1 > SEGMENT_GAP * (row[i].bottom - row[i].top)]
+    edges = [0, *cuts, len(row)] if row else []
+    return list(zip(edges, edges[1:]))
 
 
 def _seat_tall_words(rows: list[list[Word]], spans: list[list[float]]) -> None:
@@ -267,14 +256,12 @@ def group_units(units: list[list[Word]]) -> list[list[Word]]:
 
 
 def _robust_extent(unit: list[Word]) -> tuple[float, float]:
-    tops = sorted(w.top for w in unit)
-    bottoms = sorted(w.bottom for w in unit)
-    return tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+    return (statistics.median_high(w.top for w in unit),
+            statistics.median_high(w.bottom for w in unit))
 
 
 def _text_height(words: list[Word]) -> float:
-    sizes = [w.size if w.size else w.height for w in words]
-    return max(statistics.median(sizes), 1.0)
+    return max(statistics.median(_height(w) for w in words), 1.0)
 
 
 def _split_row(words: list[Word], em: float) -> list[_Segment]:
@@ -292,15 +279,16 @@ def _split_row(words: list[Word], em: float) -> list[_Segment]:
     return segments
 
 
-@lru_cache(maxsize=1)
 def _fill_in_words() -> dict:
-    with open(DATA / "layout.toml", "rb") as handle:
-        return tomllib.load(handle)["fill_in"]
+    return load("layout")["fill_in"]
 
 
-def _bare(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+def _after_blank(text: str) -> bool:
+    """Does ``text`` follow a blank of the header form ("tháng", "năm", "/QĐ-UBND")?"""
+    fill = _fill_in_words()
+    text = text.strip()
+    return form_key(text) in fill["after_blank"] or text.startswith(
+        tuple(fill["after_blank_prefixes"]))
 
 
 def is_fill_in_blank(before: str, after: str) -> bool:
@@ -314,12 +302,10 @@ def is_fill_in_blank(before: str, after: str) -> bool:
     >>> is_fill_in_blank("Sở;", "CHÁNH"), is_fill_in_blank("Sở", "CHÁNH")
     (False, False)
     """
-    words = _fill_in_words()
-    if form_key(before) in words["before_blank"] and not before.rstrip().endswith((";", ",", ".")):
+    if (form_key(before) in _fill_in_words()["before_blank"]
+            and not before.rstrip().endswith((";", ",", "."))):
         return True
-    after = after.strip()
-    return form_key(after) in words["after_blank"] or after.startswith(
-        tuple(words["after_blank_prefixes"]))
+    return _after_blank(after)
 
 
 def is_blank_position(words: list[Word], i: int) -> bool:
@@ -332,14 +318,9 @@ def is_blank_position(words: list[Word], i: int) -> bool:
     >>> [is_blank_position(line, i) for i in range(6)]
     [False, True, False, False, False, False]
     """
-    fill = _fill_in_words()
-    if i > 0 and form_key(words[i - 1].text) in fill["before_blank"]:
+    if i > 0 and form_key(words[i - 1].text) in _fill_in_words()["before_blank"]:
         return True
-    if i + 1 < len(words):
-        after = words[i + 1].text.strip()
-        return form_key(after) in fill["after_blank"] or after.startswith(
-            tuple(fill["after_blank_prefixes"]))
-    return False
+    return i + 1 < len(words) and _after_blank(words[i + 1].text)
 
 
 def blank_lead(text: str) -> int:
@@ -401,10 +382,10 @@ def _find_band(rows: list[_Row], first: int, em: float,
         if band is None:
             continue
         start = i
-        while start > first and band.joins_above(rows[start - 1], rows[start], em):
+        while start > first and band.joins_above(rows[start - 1], rows[start]):
             start -= 1
         end = i + 1
-        while end < len(rows) and band.takes(rows[end], rows[end - 1], em):
+        while end < len(rows) and band.takes(rows[end], rows[end - 1]):
             end += 1
         return start, end, band
     return None
@@ -452,8 +433,7 @@ class _Band:
         fits_right = (seg.x0 >= self.left_x1 - SIDE_TOLERANCE
                       and abs(centre - self.right_centre) <= self.right_slack)
         if fits_left and fits_right:
-            mid = (seg.x0 + seg.x1) / 2
-            return 0 if mid - self.left_x1 < self.right_x0 - mid else 1
+            return 0 if centre - self.left_x1 < self.right_x0 - centre else 1
         return 0 if fits_left else 1 if fits_right else None
 
     def spans(self, seg: _Segment) -> bool:
@@ -513,9 +493,9 @@ class _Band:
             row.segments = segments
         return sides
 
-    def takes(self, row: _Row, prev: _Row, em: float) -> bool:
+    def takes(self, row: _Row, prev: _Row) -> bool:
         """Add ``row`` (just below ``prev``) to the band if all its segments fit."""
-        if row.top - prev.bottom > BAND_GAP_EM * em:
+        if row.top - prev.bottom > BAND_GAP_EM * self.em:
             return False
         sides = self.fit(row)
         if None in sides:
@@ -528,9 +508,9 @@ class _Band:
                 self.right_x0 = min(self.right_x0, seg.x0)
         return True
 
-    def joins_above(self, row: _Row, below: _Row, em: float) -> bool:
+    def joins_above(self, row: _Row, below: _Row) -> bool:
         """A right-hand row just above a band ("TM. ỦY BAN NHÂN DÂN") belongs to it."""
-        if below.top - row.bottom > BAND_GAP_EM * em:
+        if below.top - row.bottom > BAND_GAP_EM * self.em:
             return False
         sides = self.fit(row)
         if sides == [0, 1]:  # the first header row, its two columns run together
@@ -569,6 +549,7 @@ def _plain_row(row: _Row, width: float) -> list[tuple[_Segment, int | None]]:
 
 
 def _speck(seg: _Segment) -> bool:
+    """Two letters or digits at most: an OCR speck ("Z" of a seal), not a line."""
     return sum(c.isalnum() for w in seg.words for c in w.text) <= 2
 
 
@@ -592,23 +573,16 @@ def _to_line(seg: _Segment, column: int | None) -> Line:
         top=round(seg.top, 2),
         x1=round(seg.x1, 2),
         bottom=round(seg.bottom, 2),
-        size=round(sorted(sizes)[len(sizes) // 2], 2) if sizes else None,
+        size=round(statistics.median_high(sizes), 2) if sizes else None,
         bold=(sum(bolds) * 2 > len(bolds)) if bolds else None,
         handwritten=hand,
     )
 
 
-def join_words(words: list[Word]) -> str:
-    """Join words of one segment with single spaces; pieces of one word are glued.
-
-    Two pieces are one word when they follow each other in the text stream with no
-    space between and touch on the page ("Đ" + "ầu tư").
-    """
-    return join_marked(words)[0]
-
-
 def join_marked(words: list[Word]) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The joined text and the character ranges of its handwritten words.
+    """The words of one segment joined with single spaces, and the character ranges of
+    its handwritten words. Two pieces are one word when they follow each other in the
+    text stream with no space between and touch on the page ("Đ" + "ầu tư").
 
     >>> join_marked([Word("Số:", 0, 0, 9, 9), Word("23", 20, 0, 29, 9, hand=True),
     ...              Word("/BC-UBND", 40, 0, 80, 9)])

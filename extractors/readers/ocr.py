@@ -18,6 +18,7 @@ import io
 import os
 import re
 import shutil
+import statistics
 import subprocess
 from dataclasses import dataclass
 
@@ -90,9 +91,10 @@ def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
         page.close()
     k = dpi / 72.0
     for x0, top, x1, bottom in masks:
-        ImageDraw.Draw(image).rectangle([x0 * k, top * k, x1 * k, bottom * k], fill=255)
+        box = [x0 * k, top * k, x1 * k, bottom * k]
+        ImageDraw.Draw(image).rectangle(box, fill=255)
         if coloured is not None:
-            ImageDraw.Draw(coloured).rectangle([x0 * k, top * k, x1 * k, bottom * k], fill=0)
+            ImageDraw.Draw(coloured).rectangle(box, fill=0)
     if masks and coloured is not None and not coloured.getbbox():
         coloured = None  # the only coloured ink was a stamp's
     return image, coloured, width, height
@@ -167,6 +169,14 @@ def read_tsv(tsv: str, scale: float) -> list[_OcrWord]:
     return words
 
 
+def _by_line(words: list[_OcrWord]) -> dict[tuple[int, int, int], list[Word]]:
+    """The words of each tesseract line, in reading order, keyed by (block, par, line)."""
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for item in words:
+        lines.setdefault(item.line_key, []).append(item.word)
+    return lines
+
+
 def _marks_only(line: list[Word], typical: float) -> bool:
     """Tiny 1–2 letter words only, or one or two 1–2 letter words without a digit
     (strokes of a signature: "ï", "sa"); a page number "2" stays, and so does a short
@@ -181,8 +191,8 @@ def _marks_only(line: list[Word], typical: float) -> bool:
 
 
 def _typical_height(words: list[_OcrWord]) -> float:
-    heights = sorted(w.word.height for w in words if len(w.word.text) >= 2)
-    return heights[len(heights) // 2] if heights else 0.0
+    heights = [w.word.height for w in words if len(w.word.text) >= 2]
+    return statistics.median_high(heights) if heights else 0.0
 
 
 def _keep(item: _OcrWord) -> bool:
@@ -206,10 +216,7 @@ def _without_mark_lines(words: list[_OcrWord]) -> list[_OcrWord]:
     """Drop tesseract lines made only of marks: the accents of a bold name read apart
     from their letters ("À" over "Trần") come back as a line of tiny 1–2 letter words."""
     typical = _typical_height(words)
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for item in words:
-        lines.setdefault(item.line_key, []).append(item.word)
-    marks = {key for key, line in lines.items() if _marks_only(line, typical)}
+    marks = {key for key, line in _by_line(words).items() if _marks_only(line, typical)}
     return [item for item in words if item.line_key not in marks
             and not _stroke(item.word, typical)]
 
@@ -243,10 +250,7 @@ def mark_handwriting(words: list[_OcrWord], ink: handwriting.Ink) -> list[_OcrWo
     with ``hand=True``; a form word with its blank read onto it is cut in two first."""
     words = [_OcrWord(piece, item.line_key) for item in words
              for piece in handwriting.split_glued(item.word)]
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for item in words:
-        lines.setdefault(item.line_key, []).append(item.word)
-    hand = handwriting.judge(list(lines.values()), ink)
+    hand = handwriting.judge(list(_by_line(words).values()), ink)
     if not hand:
         return words
     return [_OcrWord(dataclasses.replace(item.word, hand=True), item.line_key)
@@ -260,11 +264,8 @@ _PRINTED_SYMBOL = re.compile(r"[/⁄∕][^\W\d_]{1,8}-[^\W\d_]")
 
 
 def _skew(words: list[_OcrWord]) -> float:
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for item in words:
-        lines.setdefault(item.line_key, []).append(item.word)
     slopes = []
-    for line in lines.values():
+    for line in _by_line(words).values():
         xs = [(w.x0 + w.x1) / 2 for w in line]
         ys = [(w.top + w.bottom) / 2 for w in line]
         if len(line) < 4 or max(xs) - min(xs) < SKEW_MIN_SPAN:
@@ -272,17 +273,14 @@ def _skew(words: list[_OcrWord]) -> float:
         mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
         spread = sum((x - mx) ** 2 for x in xs)
         slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / spread)
-    return sorted(slopes)[len(slopes) // 2] if slopes else 0.0
+    return statistics.median_high(slopes) if slopes else 0.0
 
 
 def _outside(boxes, words: list[_OcrWord]) -> list[_OcrWord]:
     """The words of the tesseract lines that do not lie mostly inside one of ``boxes``."""
     if not boxes:
         return words
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for item in words:
-        lines.setdefault(item.line_key, []).append(item.word)
-    dropped = {key for key, line in lines.items() if _mostly_inside(line, boxes)}
+    dropped = {key for key, line in _by_line(words).items() if _mostly_inside(line, boxes)}
     return [item for item in words if item.line_key not in dropped]
 
 
@@ -304,7 +302,4 @@ def _tesseract_lines(words: list[_OcrWord]) -> list[list[Word]]:
     Small, tightly set lines (a Nơi nhận list beside a signature) sometimes come back as
     one line with the words of both; grouping its words by vertical overlap parts them.
     """
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for item in words:
-        lines.setdefault(item.line_key, []).append(item.word)
-    return [row for line in lines.values() for row in group_rows(line)]
+    return [row for line in _by_line(words).values() for row in group_rows(line)]

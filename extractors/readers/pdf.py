@@ -13,6 +13,7 @@ Example: ``read_pdf("d06.pdf")`` → 2 text pages, first lines "ỦY BAN NHÂN D
 """
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -246,8 +247,8 @@ def _content_words(text: PageText) -> bool:
 
 
 def _median_size(lines: list[Line]) -> float | None:
-    sizes = sorted(l.size for l in lines if l.size)
-    return sizes[len(sizes) // 2] if sizes else None
+    sizes = [l.size for l in lines if l.size]
+    return statistics.median_high(sizes) if sizes else None
 
 
 def _union(boxes: list[tuple]) -> tuple[float, float, float, float]:

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import ctypes
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.readers.model import SignatureInfo
+from extractors.wordlists import load
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # 07/01/2025 10:09:57 · 09.01.2025 10:21:11 +07:00 · 24.01.2025 20:01:14 +07:00
 DATE_TIME = re.compile(
@@ -36,14 +34,9 @@ PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?([+-]\d{2
 
 
 @lru_cache(maxsize=1)
-def _labels() -> dict[str, list[str]]:
-    with open(DATA / "signature_stamps.toml", "rb") as handle:
-        return tomllib.load(handle)["labels"]
-
-
-@lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
-    names = [(key, label) for key, labels in _labels().items() for label in labels]
+    labels = load("signature_stamps")["labels"]
+    names = [(key, label) for key, words in labels.items() for label in words]
     alternatives = "|".join(
         f"(?P<{key}{i}>{re.escape(label)})" for i, (key, label) in enumerate(names)
     )

@@ -24,11 +24,7 @@ ALLOWED_CONTROLS = set("\t\n\r\f\v\x1b")
 
 def read_txt(path: str | Path) -> RawDocument:
     """Read a text file into pages of lines (NFC, trailing blanks stripped, empty lines dropped)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(str(path), exc.strerror or "cannot open file")
-    text, warning = decode_text(data, str(path))
+    text, warning = read_text(path)
     doc = RawDocument(path=str(path), format="txt", text_layer=True)
     if warning:
         doc.warnings.append(warning)
@@ -62,6 +58,16 @@ def _checked(text: str, subject: str) -> str:
     if sample and controls / len(sample) > CONTROL_SHARE:
         raise UnreadableDocument(subject, "binary data, not text")
     return unicodedata.normalize("NFC", text)
+
+
+def read_text(path: str | Path, decode=decode_text) -> tuple[str, str | None]:
+    """(text, warning) of the file at ``path``, its bytes decoded by ``decode``;
+    UnreadableDocument when it cannot be opened. Shared with ``html``."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(str(path), exc.strerror or "cannot open file")
+    return decode(data, str(path))
 
 
 CELL = " | "  # how text scraped from a web page joins the cells of a table row
