@@ -151,7 +151,8 @@ def split_glued(text: str) -> str:
     ("Đakrông"). Each syllable opens with a Vietnamese initial consonant or none, and one
     after the first that begins with a vowel must make a dictionary word with the one before
     it ("ĐỀ|ÁN"; a run that reads "tu|ốc" or "HẢ|ÁI" is a misspelt syllable, not two);
-    written loanwords ("milimét", "hécta") are left whole.
+    written loanwords ("milimét", "hécta") and the pieces of a hyphenated foreign name
+    ("Bê-larút") are left whole.
 
     >>> split_glued("ứng phó sự cốbức xạ; bồi dưỡngvà cấp chứng chỉ; 5 milimét; Nguyễn Văn Anh")
     'ứng phó sự cố bức xạ; bồi dưỡng và cấp chứng chỉ; 5 milimét; Nguyễn Văn Anh'
@@ -166,7 +167,7 @@ def split_glued(text: str) -> str:
         cased = run.islower() or run.isupper()
         shortest = MIN_GLUED_CAPITALS if run.isupper() else MIN_GLUED
         if (len(run) < shortest or not cased or run.isascii() or lower in known
-                or lower in loanwords):
+                or lower in loanwords or _hyphenated(match)):
             return run
         cuts = _segmentations(lower, known)
         if len(cuts) != 1:
@@ -175,6 +176,12 @@ def split_glued(text: str) -> str:
         return " ".join(run[a:b] for a, b in zip(bounds, bounds[1:]))
 
     return _SYLLABLE.sub(part, text)
+
+
+def _hyphenated(match: re.Match) -> bool:
+    """Is the run a piece of a word written with hyphens ("Bê-larút", "Xanh-pê-tec-bua")?"""
+    text, start, end = match.string, match.start(), match.end()
+    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
 
 
 def _segmentations(run: str, known: frozenset[str]) -> list[tuple[int, ...]]:

@@ -177,8 +177,8 @@ def issuer_by_code(lines: list[TextLine], symbol: str | None) -> tuple[Issuer, S
             continue  # no word opens with the code's first letter: most body lines
         words = list(_WORD.finditer(ln.text))
         for i, first in enumerate(words):
-            if first.group()[0].upper() != code[0]:
-                continue
+            if first.group()[0] != code[0]:
+                continue  # the name opens with a capital, as the code does ("Sở", not "sơ")
             end = _spelled(words, i, code)
             if end is not None and starts_organisation(ln.text[first.start():]):
                 span = (first.start(), words[end].end())

@@ -177,16 +177,15 @@ def _rejoin_split_lines(rows: list[list[Word]]) -> list[list[Word]]:
             for _, other, w in ends[lo:hi]:
                 overlap = min(v.bottom, w.bottom) - max(v.top, w.top)
                 if other != r and 2 * overlap >= min(v.bottom - v.top, w.bottom - w.top):
-                    rows[other].extend(row[start:stop])
+                    # kept in reading order at once: its segments may still be judged below
+                    rows[other][:] = sorted(rows[other] + row[start:stop], key=lambda word: word.x0)
                     del row[start:stop]
                     moved = True
                     break
             else:
                 continue
             break  # one segment per row: the row's indexes have changed
-    if not moved:
-        return rows
-    return [sorted(row, key=lambda w: w.x0) for row in rows if row]
+    return [row for row in rows if row] if moved else rows
 
 
 def _segments(row: list[Word]) -> list[tuple[int, int]]:

@@ -125,6 +125,7 @@ def test_issuer_wrapped_over_lines(block, name, parent):
      "Sở Thông tin và Truyền thông"),
     ("Sở Nội vụ đề nghị các đơn vị báo cáo.", "KH-UBND", None),  # a generic code names no one
     ("Sở Nội vụ đề nghị các đơn vị báo cáo.", "STC-NS", None),  # initials that do not match
+    ("hồ sơ khoa học để thực hiện đề tài", "SKHĐT-TH", None),  # "sơ" in lower case is no "Sở"
 ])
 def test_issuer_spelled_by_the_symbol(body, symbol, name):
     assert issuer_by_code(lines(body), symbol)[0].name == name

@@ -56,3 +56,7 @@ def test_glued_syllables_of_a_text_layer_are_left_as_printed():
 ])
 def test_markdown_headings_and_emphasis(line, expected):
     assert normalize_text(line) == expected
+
+
+def test_pieces_of_a_hyphenated_foreign_name_are_not_parted():
+    assert normalize_text("Cộng hòa Bê-larút và Xanh-pêtécbua", ocr=True) == "Cộng hòa Bê-larút và Xanh-pêtécbua"
