@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from docgen.errors import ConversionFailed
-from extractors.readers import handwriting
+from extractors.readers import handwriting, ocr_cache
 from extractors.readers.layout import Word, group_rows, group_units, lines_from_rows
 from extractors.readers.model import Line
 
@@ -136,6 +136,10 @@ def run_tesseract(data: bytes, dpi: int = DPI) -> str:
         raise ConversionFailed("tesseract", "tesseract is not installed")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     command = [exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(dpi), "tsv"]
+    return ocr_cache.cached(command, data, lambda: _run(command, data, env))
+
+
+def _run(command: list[str], data: bytes, env: dict[str, str]) -> str:
     try:
         done = subprocess.run(command, input=data, capture_output=True, env=env,
                               timeout=TIMEOUT_S, check=False)
