@@ -40,9 +40,10 @@ def xlsx_to_csv(source: Path, target: Path, shown_as: str) -> Path:
     except ImportError:
         raise UnreadableDocument(shown_as, "XLSX needs the openpyxl package; save the sheet as CSV UTF-8") from None
     try:
-        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
-        rows = list(book.worksheets[0].iter_rows(values_only=True))
-        book.close()
+        with open(source, "rb") as handle:  # a file object: openpyxl does not judge by the name
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+            rows = list(book.worksheets[0].iter_rows(values_only=True))
+            book.close()
     except Exception as error:  # openpyxl raises many kinds on a damaged workbook
         raise UnreadableDocument(shown_as, f"unreadable XLSX ({type(error).__name__})") from None
     with open(target, "w", encoding="utf-8", newline="") as handle:

@@ -19,13 +19,14 @@ from docgen.web.uploads import document_kind, save_upload, upload_name, workspac
 from docgen.web.views.documents import form_page
 
 
-def read_parent(web: Services, type_name: str, path, name: str) -> Draft:
-    """Check the upload's kind from its content, extract it, and fill the new document."""
+def read_parent(web: Services, type_name: str, path, name: str, data: dict, example: bool) -> Draft:
+    """Check the upload's kind from its content, extract it, and fill the new document
+    (``data`` and ``example`` as ``docgen draft --data … --example`` take them)."""
     from extractors import extract
 
     template = web.template(type_name)
     document_kind(path, name)
-    return draft_data(template, extract(path))
+    return draft_data(template, extract(path), data, example)
 
 
 def _notice(template, draft: Draft, name: str) -> str:
@@ -43,6 +44,7 @@ async def submit(request: Request) -> Response:
     templates = await blocking(web.templates)
     async with request.form() as form:
         type_name, upload = str(form.get("loai", "")), form.get("tep")
+        co_quan, example = str(form.get("co_quan", "")).strip(), bool(form.get("vi_du"))
         context = dict(templates=templates, chosen=type_name, active="soan")
         if upload is None or isinstance(upload, str) or not upload.filename:
             return page("draft.html", 400, error="Chưa chọn văn bản đã ban hành.", **context)
@@ -50,7 +52,8 @@ async def submit(request: Request) -> Response:
         with workspace(web.work_root) as folder:
             path = await save_upload(upload, folder, name)
             try:
-                draft = await blocking(read_parent, web, type_name, path, name)
+                data = {"co_quan": co_quan} if co_quan else {}
+                draft = await blocking(read_parent, web, type_name, path, name, data, example)
             except DocgenError as error:
                 return page("draft.html", 422, error=error_line(error, name, folder), **context)
     template = web.template(type_name)
