@@ -7,7 +7,7 @@ LibreOffice headless with its own profile, then reads one JSON request per line 
 ``{"ok": true}`` or ``{"ok": false, "error": "…"}``. Without ``uno`` (or with ``--cold``) each
 request runs ``soffice --convert-to pdf`` instead: slower, same protocol.
 
-    python3 uno_worker.py /usr/bin/soffice /tmp/profile [--cold]
+    python3 uno_worker.py /usr/bin/soffice [--cold] /tmp/profile
 """
 from __future__ import annotations
 
@@ -109,7 +109,8 @@ def open_office(soffice: str, profile: Path, cold: bool):
 
 
 def main(argv: list[str]) -> int:
-    soffice, profile = argv[1], Path(argv[2])
+    positional = [a for a in argv[1:] if not a.startswith("--")]
+    soffice, profile = positional[0], Path(positional[1])
     try:
         office, mode = open_office(soffice, profile, "--cold" in argv)
     except Exception as error:  # reported to the server as one line, which ends this worker

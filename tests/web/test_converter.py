@@ -88,6 +88,23 @@ def test_a_hung_libreoffice_is_ended_and_the_next_request_works(tmp_path):
         converter.close()
 
 
+def test_without_uno_each_request_runs_soffice_alone(tmp_path):
+    """The fallback where python3-uno is missing: same protocol, one LibreOffice run per request."""
+    from docgen.pdf import find_soffice
+    from docgen.web.converter import WORKER
+
+    needs_office()
+    docx = render_document("cong_van", load_template("cong_van").example, tmp_path / "cv.docx")
+    converter = WarmConverter(timeout=120, worker_command=[sys.executable, str(WORKER), find_soffice(), "--cold"])
+    try:
+        pdf = converter.convert(docx, tmp_path / "cold.pdf")
+        assert converter.mode == "cold"
+        (cli,) = convert_to_pdf([docx], tmp_path / "cli")
+        assert words(pdf) == words(cli)
+    finally:
+        converter.close()
+
+
 def test_a_silent_worker_and_a_full_queue(tmp_path):
     converter = WarmConverter(timeout=1, queue_limit=1, worker_command=SILENT_WORKER)
     try:
