@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils libreoffice-writer-nogui fonts-liberation2 qpdf
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils libreoffice-writer-nogui fonts-liberation2 qpdf \
+                python3-uno chromium chromium-driver
 
 .PHONY: demo test system venv bench clean
 
@@ -18,6 +19,7 @@ bench: system venv
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/web.py
 
 # System packages: installed through apt only when one is missing.
 system:
@@ -35,7 +37,7 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[corpus,test]'
+	$(BIN)/python -m pip install -q -e '.[corpus,web,test]'
 	touch $@
 
 clean:
