@@ -1,4 +1,8 @@
-"""Personal names: marks restored where OCR misread them.
+"""Personal names: the words before a name that are no part of it, and marks OCR misread.
+
+``split_rank("Đại tá Đậu Xuân Bảo")`` → ("Đại tá", "Đậu Xuân Bảo"); "PGS.TS. Lê Văn An",
+"LS. TS. Đỗ Ngọc Thịnh" and OCR's "Thợng tá Phạm Thanh Hùng" lose their titles the same way
+(``data/ranks.toml``).
 
 ``repair_name("Trân Phước Hiên")`` → "Trần Phước Hiền": a syllable that is not a name
 syllable of ``data/person_names.toml`` but has the bare letters of one takes the most
@@ -7,10 +11,73 @@ list). A name the PDF's own signature carries, equal but for marks, wins over bo
 """
 from __future__ import annotations
 
+import difflib
 import functools
+import re
 
-from extractors.textkeys import ascii_key
+from extractors.textkeys import ascii_key, tone_of
 from extractors.wordlists import load
+
+RANK_SIMILARITY = 0.85  # letters a rank may differ by when OCR slipped ("thong ta" ~ "thuong ta")
+MIN_NAME_WORDS = 2  # what must remain after the titles: a family name and a given name
+
+
+@functools.cache
+def _rank_phrases() -> tuple[tuple[str, ...], ...]:
+    """Ranks and written-out titles as word tuples, the longest first ("Phó Giáo sư")."""
+    data = load("ranks")
+    phrases = {tuple(p.split()) for p in data["ranks"] + data["titles"]}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(_letters(a) for a in load("ranks")["abbreviations"])
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in ascii_key(text) if c.isalnum())
+
+
+def _is_abbreviation(word: str) -> bool:
+    """"TS.", "PGS.TS", "LS", "BS.CKII": abbreviated titles, alone or run together."""
+    pieces = [p for p in re.split(r"[.,]", word) if p]
+    return bool(pieces) and all(_letters(p) in _abbreviations() for p in pieces)
+
+
+def _phrase_at(words: list[str]) -> int:
+    """How many of the first ``words`` make a rank or title, 0 if none does."""
+    if _is_abbreviation(words[0]):
+        return 1 if len(words) > MIN_NAME_WORDS else 0
+    for phrase in _rank_phrases():
+        head = words[: len(phrase)]
+        if len(words) - len(phrase) < MIN_NAME_WORDS:
+            continue
+        if _same_phrase(head, phrase):
+            return len(phrase)
+    return 0
+
+
+def _same_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """``words`` read as ``phrase``: the same letters, with no tone mark against it ("Hà Sĩ"
+    is a name, not "Hạ sĩ"); or, for a word that is no family name, letters OCR slipped on."""
+    key, want = ascii_key(" ".join(words)), ascii_key(" ".join(phrase))
+    if key == want and all(tone_of(a) is None or tone_of(a) == tone_of(b) for a, b in zip(words, phrase)):
+        return True
+    return (len(phrase) >= 2 and not is_surname(words[0])
+            and difflib.SequenceMatcher(None, key, want).ratio() >= RANK_SIMILARITY)
+
+
+def split_rank(text: str) -> tuple[str, str]:
+    """(the ranks and titles printed before a name, the name): see the module docstring."""
+    words = text.split()
+    taken = 0
+    while len(words) - taken > MIN_NAME_WORDS - 1:
+        n = _phrase_at(words[taken:])
+        if not n:
+            break
+        taken += n
+    return " ".join(words[:taken]), " ".join(words[taken:])
 
 
 @functools.cache

@@ -29,14 +29,13 @@ def by_name(name: str) -> dict | None:
 
 
 def type_from_symbol(number: Number | None) -> dict | None:
-    """The type a ký hiệu names: "KH-UBND" → Kế hoạch; "2020/NĐ-CP" → Nghị định."""
+    """The type a ký hiệu names: "KH-UBND" → Kế hoạch; "2020/NĐ-CP" → Nghị định. The type
+    code opens the ký hiệu (Nghị định 30, Phụ lục VI): in a công văn's "MTTQ-BTT" or
+    "CAT-PC06" the parts name the agency and its unit, never a type."""
     if number is None or not number.symbol:
         return None
-    for part in number.symbol.replace("/", "-").split("-"):
-        entry = _by_code().get(part)
-        if entry is not None:
-            return entry
-    return None
+    parts = number.symbol.split("/")[-1].split("-")
+    return _by_code().get(parts[0])
 
 
 def decide_type(title_entry: dict | None, number: Number | None, has_vv: bool) -> DocType:

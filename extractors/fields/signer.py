@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 
 from extractors import nlp
-from extractors.casing import is_place, is_upper, organisation_case, title_case, title_of
-from extractors.fields.issuer import names_body
-from extractors.names import is_surname
+from extractors.casing import expand_abbreviations, is_place, is_upper, organisation_case, title_case, title_of
+from extractors.fields.issuer import names_body, starts_organisation
+from extractors.marks import syllables
+from extractors.names import is_surname, split_rank
 from extractors.records import Signer, Span
-from extractors.segment import TextLine
+from extractors.segment import TextLine, type_of_title
 from extractors.textkeys import ascii_key, tone_of
 from extractors.wordlists import load
 
@@ -27,6 +28,10 @@ NAME_WINDOW = 8  # lines after the title within which the name must come
 MAX_TITLE_CHARS = 60  # a longer line is no title ("PHÓ CHỦ TỊCH THƯỜNG TRỰC …" is about 30)
 CHAIN_SPREAD = 12  # lines a signature block's authority and title lines may be spread over
 RIGHT_BLOCK_WINDOW = 20  # lines after a left-hand block (its name, a Nơi nhận list) to the right one
+# points from the title line down to the name: the signature space (3–5 lines), a seal, and a
+# second title printed under the signature ("CHỦ TỊCH UBND TỈNH" under "TRƯỞNG BAN")
+SIGNATURE_DROP = 280.0
+MAX_NAME_WORDS = 6  # "Nguyễn Thị Minh Nguyệt", "Y Biêr Niê", "Ksor Phước Hà"
 
 
 @functools.cache
@@ -119,18 +124,42 @@ def _tones_agree(text: str, title: str) -> bool:
 
 
 def looks_like_name(text: str) -> bool:
-    """"Võ Văn Hoan", "TRẦN HOÀNG TUẤN": 2–5 capitalised alphabetic words, not a body or title."""
+    """"Võ Văn Hoan", "TRẦN HOÀNG TUẤN": 2–5 capitalised alphabetic words, not a body or title,
+    opening with a family name of the list (the rule where the page gives no positions)."""
     words = text.strip(" .").split()
-    if not 2 <= len(words) <= 5:
+    return 2 <= len(words) <= 5 and _name_shaped(words) and is_surname(words[0])
+
+
+def _name_shaped(words: list[str]) -> bool:
+    """Capitalised words of letters that make no title, body, place, type or list label."""
+    if not all(w.replace("-", "").replace("'", "").isalpha() and w[0].isupper() for w in words):
         return False
-    if not all(w.isalpha() and w[0].isupper() for w in words):
-        return False
-    if title_line(text) or authority_of(text) or names_body(text):
+    text = " ".join(words)
+    if title_line(text) or authority_of(text) or names_body(text) or type_of_title(text):
         return False
     key = ascii_key(text)
-    if key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren")):
+    if key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren", "da ky", "ky boi")):
         return False
-    return is_surname(words[0]) and not is_place(text)
+    return not is_place(text)
+
+
+def name_of(text: str) -> str | None:
+    """The name a signature's name line holds, the ranks and titles before it left out:
+    "Đại tá Đậu Xuân Bảo" → "Đậu Xuân Bảo"; None when the line is no name."""
+    _, name = split_rank(_bare(text))
+    return name if looks_like_name(name) else None
+
+
+def _placed_name(text: str) -> str | None:
+    """As ``name_of``, for a line that stands where the name goes (under the title, in the
+    block's column): a family name off the list passes when its syllables are Vietnamese
+    ("Ksor Phước Hà"), since the place, not a list, says it is the name."""
+    _, name = split_rank(_bare(text))
+    words = name.split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS or not _name_shaped(words):
+        return None
+    known = sum(w.casefold() in syllables() for w in words)
+    return name if is_surname(words[0]) or 2 * known >= len(words) else None
 
 
 def find_signer(lines: list[TextLine]) -> SignerFound | None:
@@ -139,15 +168,16 @@ def find_signer(lines: list[TextLine]) -> SignerFound | None:
         if not chain:
             continue
         pos, chain, end = _right_hand_block(lines, pos, chain, end)
-        name_line = _name_after(lines, end, chain[-1].column)
+        name_line, more = _name_after(lines, end, chain)
         has_authority = authority_of(chain[0].text) is not None
         if name_line is None and not has_authority:
             continue
         signer = _signer_of([c.text.strip() for c in chain], name_line)
+        signer.chain += [m.text.strip() for m in more]
         last = name_line or chain[-1]
         warning = None
         if name_line is None:
-            found = _name_by_ner(lines[end: end + NAME_WINDOW], chain[-1].column)
+            found = _name_by_ner(_name_window(lines, end, chain))
             if found is not None:
                 signer.name, last = found
                 warning = "the signer's name was read by NER from a line that is not a name alone"
@@ -160,15 +190,14 @@ def find_signer(lines: list[TextLine]) -> SignerFound | None:
 _LIST_ITEM = re.compile(r"^\s*[-+•–]")
 
 
-def _name_by_ner(lines: list[TextLine], column: int | None) -> tuple[str, TextLine] | None:
+def _name_by_ner(lines: list[TextLine]) -> tuple[str, TextLine] | None:
     """The fallback for a name the patterns miss (a line that also holds OCR noise or a
     stamp's words, "Trần Văn An Ký bởi …"): underthesea's NER, run on those few lines only."""
     for ln in lines:
-        if column is not None and ln.column not in (column, None):
-            continue
         if _LIST_ITEM.match(ln.text) or ascii_key(ln.text).startswith("luu"):
             continue  # a Nơi nhận entry ("- Lưu: VT"), never the signer's name
-        for _, _, name in nlp.person_names(ln.text):
+        _, text = split_rank(ln.text)
+        for _, _, name in nlp.person_names(text):
             if is_surname(name.split()[0]):
                 return name, ln
     return None
@@ -191,8 +220,8 @@ def _name_beside(lines: list[TextLine], noi_nhan: int | None) -> SignerFound | N
     if noi_nhan is None:
         return None
     for ln in lines[noi_nhan: noi_nhan + 40]:
-        candidate = _bare(ln.text)
-        if ln.column == 1 and looks_like_name(candidate):
+        candidate = name_of(ln.text) if ln.column == 1 else None
+        if candidate:
             name = title_case(candidate) if is_upper(candidate) else candidate
             return SignerFound(Signer(name=name), ln.span(),
                                "the signer's title was not read; the name beside Nơi nhận is reported")
@@ -299,17 +328,74 @@ def _is_speck(text: str) -> bool:
     return sum(c.isalnum() for c in text) <= 2
 
 
-def _name_after(lines: list[TextLine], start: int, column: int | None = None) -> TextLine | None:
-    """The name under the title: the first name-like line of the signature's column within
-    NAME_WINDOW lines, OCR specks and entries of a Nơi nhận list read in between not counted."""
+def _name_after(lines: list[TextLine], start: int, chain: list[TextLine]
+                ) -> tuple[TextLine | None, list[TextLine]]:
+    """The name under the title, and any title printed between them ("TRƯỞNG BAN / (signature)
+    / CHỦ TỊCH UBND TỈNH / Nguyễn Văn An": the signer holds both). Where the page gives
+    positions, the name is the first name-shaped line that stands in the block's column
+    within the signature space under the title — a Nơi nhận entry beside it or a heading of
+    the next page never is; elsewhere, the first name-like line of the column."""
+    more: list[TextLine] = []
+    placed = _placed(chain[-1])
+    for ln in _name_window(lines, start, chain):
+        if authority_of(ln.text) is not None:
+            break  # another signature block
+        if _second_title(ln.text):
+            more.append(ln)
+            continue
+        if (_placed_name if placed else name_of)(ln.text):
+            return ln, more
+    return None, more
+
+
+def _name_window(lines: list[TextLine], start: int, chain: list[TextLine]) -> list[TextLine]:
+    """The lines after the block's title that may hold its name: with positions, those under
+    the block (``_under_block``); without, the next lines of the block's column."""
+    column = chain[-1].column
+    if _placed(chain[-1]):
+        window = []
+        for ln in lines[start: start + 3 * NAME_WINDOW]:
+            under = _under_block(ln, chain)
+            if under is None:
+                continue
+            if ln.page != chain[-1].page or ln.line.top - chain[-1].line.top > SIGNATURE_DROP:
+                break
+            if under and not _is_speck(ln.text):
+                window.append(ln)
+        return window
     window = [ln for ln in lines[start: start + 3 * NAME_WINDOW]
               if (column is None or ln.column in (column, None))
               and not _is_speck(ln.text) and not _LIST_ITEM.match(ln.text)]
-    for ln in window[:NAME_WINDOW]:
-        candidate = _bare(ln.text)
-        if looks_like_name(candidate):
-            return ln
-    return None
+    return window[:NAME_WINDOW]
+
+
+def _placed(ln: TextLine) -> bool:
+    return None not in (ln.line.x0, ln.line.x1, ln.line.top)
+
+
+def _under_block(ln: TextLine, chain: list[TextLine]) -> bool | None:
+    """Whether ``ln`` stands below the block's title and across its column (overlapping at
+    least half of the narrower of the two); None when ``ln`` has no position."""
+    if not _placed(ln):
+        return None
+    if ln.page == chain[-1].page and ln.line.top <= chain[-1].line.top:
+        return False
+    left = min(c.line.x0 for c in chain if _placed(c))
+    right = max(c.line.x1 for c in chain if _placed(c))
+    overlap = min(right, ln.line.x1) - max(left, ln.line.x0)
+    return overlap >= 0.5 * min(right - left, ln.line.x1 - ln.line.x0)
+
+
+def _second_title(text: str) -> bool:
+    """A title, then maybe the body it is held in: "PHÓ CHỦ TỊCH UBND TỈNH", "GIÁM ĐỐC"."""
+    words = _bare(text).split()
+    if not words or len(text) > 2 * MAX_TITLE_CHARS or not is_upper(text):
+        return False
+    for cut in range(len(words), 0, -1):
+        if title_line(" ".join(words[:cut])):
+            rest = expand_abbreviations(" ".join(words[cut:]))
+            return not rest or starts_organisation(rest)
+    return False
 
 
 def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
@@ -322,7 +408,7 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
     title = for_title if prefixed[-1] else title_of(title_line(chain[-1]) or chain[-1])
     name = None
     if name_line is not None:
-        name = _bare(name_line.text)
+        _, name = split_rank(_bare(name_line.text))
         name = title_case(name) if is_upper(name) else name
     return Signer(name=name, title=title, authority=authority, for_title=for_title, chain=chain)
 
