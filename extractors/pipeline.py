@@ -140,8 +140,8 @@ def _read_closing(doc: Document, layout: Layout, header: Header, signature_names
     signer = find_signer(body) or find_name_beside(body, noi_nhan)
     if signer is not None:
         doc.signer = signer.signer
-        if doc.signer.name:
-            doc.signer.name = repair_name(doc.signer.name, signature_names)
+        if doc.signer.name and signer.span.page in layout.ocr_pages:
+            doc.signer.name = repair_name(doc.signer.name, signature_names)  # marks OCR misread
         doc.evidence["signer"] = signer.span
         _warn(doc, signer.warning)
 

@@ -248,10 +248,10 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
             i += 1
             continue
         nxt = _next_in_column(lines, i) if len(text) < MAX_TITLE_CHARS else None
-        if nxt is not None and title_line(f"{text} {lines[nxt].text}"):
+        if nxt is not None and _wrapped_title(text, lines[nxt].text):
             chain.append(_joined(lines[i], lines[nxt]))  # "PHÓ / CHÁNH VĂN PHÒNG": a title wrapped
             return chain, nxt + 1
-        if title_line(text):
+        if title_line(text) or chain and _title_by_place(chain[-1], lines[i]):
             chain.append(lines[i])
             return chain, i + 1
         break
@@ -259,6 +259,31 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
         # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH": the title may be the last prefixed line itself
         return chain, i
     return [], pos
+
+
+def _wrapped_title(text: str, following: str) -> bool:
+    """"PHÓ / CHÁNH VĂN PHÒNG" read as two lines; a title followed by specks of the signature
+    ("PHÓ CHỦ TỊCH / 2 3e") is one title, not a slipped longer one."""
+    joined = title_line(f"{text} {following}")
+    if not joined:
+        return False
+    return not title_line(text) or ascii_key(f"{text} {following}") in _canonical_titles()
+
+
+LINE_STEP = 1.8  # a chain's lines follow each other within this many line heights
+
+
+def _title_by_place(above: TextLine, ln: TextLine) -> bool:
+    """A title the word list does not know ("TỔ TRƯỞNG", "TƯ LỆNH"), known by its place: a
+    short line in capitals set directly under the authority line, before the signature
+    space, where a name never stands."""
+    a, b = above.line, ln.line
+    if None in (a.top, b.top) or above.page != ln.page or not is_upper(ln.text):
+        return False
+    if len(ln.text) > MAX_TITLE_CHARS or any(c.isdigit() for c in ln.text):
+        return False
+    height = (a.bottom - a.top) if a.bottom is not None else (a.size or 14.0)
+    return 0 < b.top - a.top <= LINE_STEP * height
 
 
 def _next_in_column(lines: list[TextLine], i: int, reach: int = 6) -> int | None:
