@@ -205,6 +205,8 @@ def _rest_case(words: list[str]) -> str:
         units = [u for u in t["units"] if starts_with_words(tail, u)]
         if units and max(len(u) for u in units) == 1 and _common_word(tail):
             continue  # "XÃ HỘI" in "Thương binh và Xã hội" is no commune
+        if units and tail[max(len(u) for u in units) - 1].endswith(","):
+            continue  # "XÃ, PHƯỜNG KHÔNG MA TÚY": kinds of unit listed, not a place named
         if units or any(starts_with_words(tail, p) for p, _ in t["special"]):
             return _field_then(words[:i], place_case(tail))
     for i in range(len(words)):  # a province named without its unit: "… SƯ PHẠM HÀ NỘI"

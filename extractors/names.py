@@ -68,6 +68,16 @@ def _same_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
             and difflib.SequenceMatcher(None, key, want).ratio() >= RANK_SIMILARITY)
 
 
+def is_rank(text: str) -> bool:
+    """"ĐẠI TÁ", "PGS.TS.": a line that holds a rank or title and no name (printed on a line
+    of its own above the name)."""
+    words = text.split()
+    if words and all(_is_abbreviation(w) for w in words):
+        return True
+    key = ascii_key(text)
+    return any(key == ascii_key(" ".join(phrase)) for phrase in _rank_phrases())
+
+
 def split_rank(text: str) -> tuple[str, str]:
     """(the ranks and titles printed before a name, the name): see the module docstring."""
     words = text.split()

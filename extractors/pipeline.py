@@ -151,8 +151,10 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
         title = layout.lines[header.title]
         frame = text_frame(title, layout.page_lines(title.page))
         subject, span = subject_after_title(layout.lines[header.title + 1: min(header.title + 12, header.stop)],
-                                            title.line.bold, frame, title.page in layout.ocr_pages)
+                                            title.line.bold, frame, title.page in layout.ocr_pages, title)
     else:
+        subject, span = None, None
+    if subject is None:  # a công văn, or a title whose trích yếu stands under the number as "V/v …"
         subject, span = subject_of_cong_van(top, layout.ocr_pages)
     if subject and span and span.page in layout.ocr_pages:
         whole = layout.text.text

@@ -16,6 +16,7 @@ from extractors.textkeys import ascii_key
 _NATIONAL_KEYS = ("cong hoa xa hoi chu nghia", "xa hoi chu nghia viet nam", "chu nghia viet nam")
 _MOTTO_KEYS = ("doc lap tu do hanh phuc", "tu do hanh phuc")
 HEADER_SPAN = 40  # lines after the Quốc hiệu within which the title must start
+_BODY_KEYS = ("kinh gui", "can cu ")  # the lines a title always stands above
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ def _header_from(lines: list[TextLine], national: int | None, stop: int, start: 
     for ln in lines[start: min(stop, anchor + HEADER_SPAN)]:
         if ln.index == national:
             continue
+        if ln.index > anchor and ascii_key(ln.text).startswith(_BODY_KEYS):
+            break  # the body of a công văn has begun: a heading in it is no title
         entry = type_of_title(ln.text)
         if entry is not None:
             title = ln.index

@@ -18,7 +18,7 @@ from extractors import nlp
 from extractors.casing import expand_abbreviations, is_place, is_upper, organisation_case, title_case, title_of
 from extractors.fields.issuer import names_body, starts_organisation
 from extractors.marks import syllables
-from extractors.names import is_surname, split_rank
+from extractors.names import is_rank, is_surname, split_rank
 from extractors.records import Signer, Span
 from extractors.segment import TextLine, type_of_title
 from extractors.textkeys import ascii_key, tone_of
@@ -135,7 +135,7 @@ def _name_shaped(words: list[str]) -> bool:
     if not all(w.replace("-", "").replace("'", "").isalpha() and w[0].isupper() for w in words):
         return False
     text = " ".join(words)
-    if title_line(text) or authority_of(text) or names_body(text) or type_of_title(text):
+    if title_line(text) or authority_of(text) or names_body(text) or type_of_title(text) or is_rank(text):
         return False
     key = ascii_key(text)
     if key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren", "da ky", "ky boi")):
@@ -251,7 +251,8 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
         if nxt is not None and _wrapped_title(text, lines[nxt].text):
             chain.append(_joined(lines[i], lines[nxt]))  # "PHÓ / CHÁNH VĂN PHÒNG": a title wrapped
             return chain, nxt + 1
-        if title_line(text) or chain and _title_by_place(chain[-1], lines[i]):
+        if title_line(text) or chain and _title_by_place(chain[-1], lines[i]) \
+                or (chain or lines[i].column == 1) and _second_title(text):
             chain.append(lines[i])
             return chain, i + 1
         break
@@ -337,8 +338,15 @@ def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], en
 def _bare(text: str) -> str:
     """The line without the marks around it and its words: "(Đã ký) Trần Văn An." → "Đã ký
     Trần Văn An"; OCR's "Phạm:- Thu Hà" (a pen stroke read as signs) → "Phạm Thu Hà"."""
-    words = (re.sub(r"^[^\w]+|[^\w]+$", "", w) for w in text.split())
+    words = (re.sub(r"^[\W_]+|[\W_]+$", "", w) for w in text.split())
     return " ".join(w for w in words if w)
+
+
+def _without_specks(text: str) -> str:
+    """A line in capitals without the lone small letters OCR read into it ("GIÁM ĐỐC s SỞ")."""
+    if not is_upper(text):
+        return text
+    return " ".join(w for w in text.split() if not (len(w) == 1 and w.islower()))
 
 
 def _stray_word(text: str) -> bool:
@@ -430,7 +438,7 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
     prefixed = [authority_of(c) for c in chain]
     above = prefixed[-1] or (prefixed[-2] if len(prefixed) > 1 else None)
     authority, for_title = (above[0], _for_title(above[1])) if above else (None, None)
-    title = for_title if prefixed[-1] else title_of(title_line(chain[-1]) or chain[-1])
+    title = for_title if prefixed[-1] else title_of(title_line(chain[-1]) or _without_specks(chain[-1]))
     name = None
     if name_line is not None:
         _, name = split_rank(_bare(name_line.text))
