@@ -119,9 +119,14 @@ def text_frame(title: TextLine, page_lines: list[TextLine]) -> tuple[float, floa
         return None
     left, right = min(ln.x0 for ln in full), max(ln.x1 for ln in full)
     centre = (t.x0 + t.x1) / 2
-    if abs(centre - (left + right) / 2) > CENTRE_TOLERANCE:
+    justified = sum(abs(ln.x1 - right) <= EDGE_TOLERANCE for ln in full)
+    if abs(centre - (left + right) / 2) > CENTRE_TOLERANCE and justified >= MIN_JUSTIFIED:
         centre = (left + right) / 2
     return centre, left
+
+
+EDGE_TOLERANCE = 6.0  # points between the right ends of justified lines
+MIN_JUSTIFIED = 3  # lines ending at the right edge that show where the text area ends
 
 
 def is_centred(ln: TextLine, frame: tuple[float, float]) -> bool:
