@@ -46,8 +46,10 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _phrase_at(words: list[str]) -> int:
-    """How many of the first ``words`` make a rank or title, 0 if none does."""
-    if _is_abbreviation(words[0]):
+    """How many of the first ``words`` make a rank or title, 0 if none does. A token of one or
+    two letters that is no syllable and no family name is what OCR left of an abbreviated
+    title ("Th" of "ThS.")."""
+    if _is_abbreviation(words[0]) or _title_remnant(words[0]):
         return 1 if len(words) > MIN_NAME_WORDS else 0
     for phrase in _rank_phrases():
         head = words[: len(phrase)]
@@ -56,6 +58,14 @@ def _phrase_at(words: list[str]) -> int:
         if _same_phrase(head, phrase):
             return len(phrase)
     return 0
+
+
+def _title_remnant(word: str) -> bool:
+    from extractors.marks import syllables
+
+    letters = word.strip(".,")
+    return 0 < len(letters) <= 2 and letters.isalpha() and letters.casefold() not in syllables() \
+        and not is_surname(letters)
 
 
 def _same_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:

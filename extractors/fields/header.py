@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.casing import is_upper
 from extractors.segment import Layout, TextLine, type_of_title
 from extractors.textkeys import ascii_key
 
-_NATIONAL_KEYS = ("cong hoa xa hoi chu nghia", "xa hoi chu nghia viet nam", "chu nghia viet nam")
+# the Quốc hiệu, or the part of it OCR left whole ("HÒA XÃ HỘI CHỦ Ù NGHĨA VIỆT NAM")
+_NATIONAL_KEYS = ("cong hoa xa hoi", "hoa xa hoi chu", "xa hoi chu nghia", "chu nghia viet nam",
+                  "nghia viet nam")
 _MOTTO_KEYS = ("doc lap tu do hanh phuc", "tu do hanh phuc")
 HEADER_SPAN = 40  # lines after the Quốc hiệu within which the title must start
 _BODY_KEYS = ("kinh gui", "can cu ")  # the lines a title always stands above
@@ -35,9 +38,10 @@ class Header:
 
 
 def is_national_line(text: str) -> bool:
-    """The Quốc hiệu, also when wrapped: "CỘNG HÒA XÃ HỘI / CHỦ NGHĨA VIỆT NAM"."""
+    """The Quốc hiệu, printed in capitals, also when wrapped ("CỘNG HÒA XÃ HỘI / CHỦ NGHĨA
+    VIỆT NAM") or cut by OCR; a sentence that names the country is none."""
     key = ascii_key(text)
-    return any(k in key for k in _NATIONAL_KEYS) or key.startswith("cong hoa xa hoi")
+    return any(k in key for k in _NATIONAL_KEYS) and is_upper(text)
 
 
 def is_motto_line(text: str) -> bool:
@@ -121,10 +125,16 @@ def _header_from(lines: list[TextLine], national: int | None, stop: int, start: 
 
 def _agency_start(lines: list[TextLine], national: int) -> int:
     """Walk back from the Quốc hiệu over the header band: left-column lines, capitals,
-    separators, the Số and V/v lines; stop at body-like text, the page top or 12 lines."""
+    separators, the Số and V/v lines, and the right column's own lines above the anchor (a
+    Quốc hiệu OCR garbled above the Tiêu ngữ); stop at body-like text, the page top or 12
+    lines."""
     start = national
     for ln in reversed(lines[max(0, national - 12): national]):
-        if ln.page != lines[national].page or ln.column == 1:
+        if ln.page != lines[national].page:
+            break
+        if ln.column == 1:
+            if is_header_like(ln.text):
+                continue
             break
         if not (ln.column == 0 or is_header_like(ln.text)):
             break

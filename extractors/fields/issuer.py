@@ -70,6 +70,13 @@ def starts_organisation(text: str) -> bool:
     return any(len(k.split()) >= 3 and starts_with_words(words, k.split()) for k in _kinds())
 
 
+def opens_with_kind_phrase(text: str) -> bool:
+    """Whether ``text`` opens with a kind of body of two words or more, marks aside ("TÔ CÔNG
+    TÁC" is a Tổ công tác OCR slipped on, not a person)."""
+    key = ascii_key(text)
+    return any(_opens_like(key, k) for k in _kinds() if " " in k) and not _names_no_body(text)
+
+
 def _abbreviated(text: str) -> bool:
     """"UBND TỈNH …", "HĐND …": a kind written as its abbreviation."""
     first = text.split(" ", 1)[0]
@@ -180,7 +187,7 @@ def _wrapped(before: str, line: str) -> bool:
     word = f"{last[0]} {first[0]}".casefold()
     if word in _kind_words():
         return False  # "TỈNH ỦY / BAN TUYÊN GIÁO": "ủy ban" across the break is no word of the name
-    if before.rstrip().endswith((",", "-")) or last[0].casefold() == "và":
+    if before.rstrip().endswith(",") or last[0].casefold() == "và":
         return True  # "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, / CÔNG NGHỆ, …": a list goes on
     key = ascii_key(line)
     if any(_opens_like(key, k) for k in _kinds() if " " in k):

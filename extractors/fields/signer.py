@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from extractors import nlp
 from extractors.casing import expand_abbreviations, is_place, is_upper, organisation_case, title_case, title_of
-from extractors.fields.issuer import names_body, starts_organisation
+from extractors.fields.issuer import names_body, opens_with_kind_phrase, starts_organisation
 from extractors.marks import syllables
 from extractors.names import is_rank, is_surname, split_rank
 from extractors.records import Signer, Span
@@ -108,7 +108,16 @@ def title_line(text: str) -> str | None:
         close = difflib.get_close_matches(key, list(titles), n=1, cutoff=0.9)
         if close:
             return titles[close[0]]
+        bare = _spaceless_titles()  # letters OCR parted or glued: "P Ó GIÁ M ĐỐC"
+        close = difflib.get_close_matches(key.replace(" ", ""), list(bare), n=1, cutoff=0.9)
+        if close:
+            return bare[close[0]]
     return None
+
+
+@functools.cache
+def _spaceless_titles() -> dict[str, str]:
+    return {key.replace(" ", ""): title for key, title in _canonical_titles().items()}
 
 
 def _tones_agree(text: str, title: str) -> bool:
@@ -135,7 +144,8 @@ def _name_shaped(words: list[str]) -> bool:
     if not all(w.replace("-", "").replace("'", "").isalpha() and w[0].isupper() for w in words):
         return False
     text = " ".join(words)
-    if title_line(text) or authority_of(text) or names_body(text) or type_of_title(text) or is_rank(text):
+    if title_line(text) or authority_of(text) or names_body(text) or type_of_title(text) or is_rank(text) \
+            or opens_with_kind_phrase(text):
         return False
     key = ascii_key(text)
     if key.startswith(("noi nhan", "kinh gui", "luu", "nhu tren", "da ky", "ky boi")):

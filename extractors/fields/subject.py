@@ -20,8 +20,8 @@ from extractors.wordlists import load
 
 MAX_LINES = 7
 _NUMBERED = re.compile(r"^(?:[IVX]+|\d+|[a-zđ])[.)]\s|^(?:Điều|Chương|Phần|Mục)\s+(?:\d+|[IVXLC]+)\b")
-# "V/v", "V.v", "Về việc"; OCR reads the slash as "l", "|", "!" or "í", "v" as "y", "/v" as "W"
-_VV = re.compile(r"^\s*(?:V\s?[/.|lI1!í]\s?[vVy]|VW|V[ềeểẻẽêé] việc)(?=\W|$)", re.IGNORECASE)
+# "V/v", "V.v", "Về việc"; OCR reads the slash as "l", "|", "!" or "í", "v" as "y", "/v" as "W" or "N"
+_VV = re.compile(r"^\s*(?:V\s?[/.|lI1!í]\s?[vVy]|VW|VN|V[ềeểẻẽêé] việc)(?=\W|$)", re.IGNORECASE)
 
 
 @functools.cache
