@@ -137,3 +137,24 @@ def repair_name(name: str, evidence: list[str] = ()) -> str:
     head = _repair_syllable(words[0], surnames, known_surnames)
     rest = [_repair_syllable(w, given, known_given | known_surnames) for w in words[1:]]
     return " ".join([head, *rest])
+
+
+def _person(name: str) -> bool:
+    """A signing certificate's common name that is a person's: "Trần Hữu Tuấn", not "SỞ NỘI VỤ"."""
+    words = name.split()
+    return 2 <= len(words) <= 6 and is_surname(words[0]) and all(w[:1].isupper() for w in words)
+
+
+def completed_by_signature(name: str | None, evidence: list[str]) -> str | None:
+    """The signer's name as the PDF's digital signature gives it, where the page gave only its
+    end (a seal over the family name: "Hữu Tuấn" of "Trần Hữu Tuấn") or nothing; None when
+    no signing person's name agrees."""
+    people = list(dict.fromkeys(e for e in evidence if e and _person(e)))
+    if not name:
+        return people[0] if len(people) == 1 else None
+    tail = ascii_key(name).split()
+    for person in people:
+        words = ascii_key(person).split()
+        if len(words) > len(tail) >= 1 and words[-len(tail):] == tail:
+            return person
+    return None

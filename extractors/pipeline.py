@@ -23,7 +23,7 @@ from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_name_beside, find_signer
 from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.marks import agree_with_document, pair_spellings
-from extractors.names import repair_name
+from extractors.names import completed_by_signature, repair_name
 from extractors.normalize import normalize_document
 from extractors.readers.model import RawDocument
 from extractors.records import Document, Source
@@ -143,7 +143,12 @@ def _read_closing(doc: Document, layout: Layout, header: Header, signature_names
         if doc.signer.name and signer.span.page in layout.ocr_pages:
             doc.signer.name = repair_name(doc.signer.name, signature_names)  # marks OCR misread
         doc.evidence["signer"] = signer.span
-        _warn(doc, signer.warning)
+        whole = completed_by_signature(doc.signer.name, signature_names) if doc.signer.title else None
+        if whole:
+            doc.signer.name = whole
+            _warn(doc, "the signer's name was completed from the PDF's digital signature")
+        else:
+            _warn(doc, signer.warning)
 
 
 def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
@@ -152,9 +157,9 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
         frame = text_frame(title, layout.page_lines(title.page))
         subject, span = subject_after_title(layout.lines[header.title + 1: min(header.title + 12, header.stop)],
                                             title.line.bold, frame, title.page in layout.ocr_pages, title)
+        if subject is None:  # a trích yếu printed under the number as "V/v …", above the title
+            subject, span = subject_of_cong_van(layout.lines[header.start: header.title], layout.ocr_pages)
     else:
-        subject, span = None, None
-    if subject is None:  # a công văn, or a title whose trích yếu stands under the number as "V/v …"
         subject, span = subject_of_cong_van(top, layout.ocr_pages)
     if subject and span and span.page in layout.ocr_pages:
         whole = layout.text.text
