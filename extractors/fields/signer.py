@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from extractors import nlp
 from extractors.casing import expand_abbreviations, is_place, is_upper, organisation_case, title_case, title_of
+from extractors.fields.header import is_motto_line, is_national_line
 from extractors.fields.issuer import names_body, opens_with_kind_phrase, starts_organisation
 from extractors.marks import syllables
 from extractors.names import is_rank, is_surname, split_rank
@@ -194,10 +195,28 @@ def find_signer(lines: list[TextLine]) -> SignerFound | None:
             else:
                 warning = "the signer's name was not found under the title"
         return SignerFound(signer, Span(chain[0].page, chain[0].start, last.end), warning)
-    return None
+    return _block_by_place(lines)
 
 
 _LIST_ITEM = re.compile(r"^\s*[-+•–]")
+
+
+def _block_by_place(lines: list[TextLine]) -> SignerFound | None:
+    """A block whose title neither the word list nor an authority line shows ("ỦY VIÊN
+    THƯỜNG TRỰC", "TỔNG BIÊN TẬP"), known by its place: a short line in capitals in the right
+    column of the signature band, and under it, where the name stands, a name."""
+    for ln in lines:
+        if ln.column != 1 or not _placed(ln) or not is_upper(ln.text) or len(ln.text) > MAX_TITLE_CHARS:
+            continue
+        if any(c.isdigit() for c in ln.text) or names_body(ln.text) or is_place(ln.text) or is_rank(ln.text) \
+                or is_national_line(ln.text) or is_motto_line(ln.text):
+            continue
+        name_line, more = _name_after(lines, ln.index - lines[0].index + 1, [ln])
+        if name_line is not None:
+            signer = _signer_of([ln.text.strip()], name_line)
+            signer.chain += [m.text.strip() for m in more]
+            return SignerFound(signer, Span(ln.page, ln.start, name_line.end))
+    return None
 
 
 def _name_by_ner(lines: list[TextLine]) -> tuple[str, TextLine] | None:
@@ -449,11 +468,24 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
     above = prefixed[-1] or (prefixed[-2] if len(prefixed) > 1 else None)
     authority, for_title = (above[0], _for_title(above[1])) if above else (None, None)
     title = for_title if prefixed[-1] else title_of(title_line(chain[-1]) or _without_specks(chain[-1]))
+    if prefixed[-1] and (pair := _two_titles(prefixed[-1][1])):
+        for_title, title = pair  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": two lines OCR read as one
     name = None
     if name_line is not None:
         _, name = split_rank(_bare(name_line.text))
         name = title_case(name) if is_upper(name) else name
     return Signer(name=name, title=title, authority=authority, for_title=for_title, chain=chain)
+
+
+def _two_titles(text: str) -> tuple[str, str] | None:
+    """("Giám đốc", "Phó Giám đốc") of "GIÁM ĐỐC PHÓ GIÁM ĐỐC": a title the authority signs
+    for, then the signer's own, run together on one line."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        first, second = title_line(" ".join(words[:cut])), title_line(" ".join(words[cut:]))
+        if first and second:
+            return title_of(first), title_of(second)
+    return None
 
 
 def _for_title(text: str) -> str:

@@ -119,6 +119,18 @@ def test_a_title_with_its_body_under_tuq():
     assert (found.name, found.title, found.authority) == ("Hoàng Thị Thu Hà", "Giám đốc Sở Tư pháp", "TUQ")
 
 
+def test_authority_and_title_read_as_one_line():
+    found = find_signer(_block(("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", 360, 418, 500, 1),
+                               ("Trần Hữu Tuấn", 385, 520, 480, 1))).signer
+    assert (found.name, found.title, found.authority, found.for_title) == (
+        "Trần Hữu Tuấn", "Phó Giám đốc", "KT", "Giám đốc")
+
+
+def test_a_title_of_no_list_and_no_authority_is_known_by_its_place():
+    found = find_signer(_block(("TỔNG BIÊN TẬP", 390, 418, 480, 1), ("Lê Quốc Minh", 392, 520, 478, 1))).signer
+    assert (found.name, found.title, found.authority) == ("Lê Quốc Minh", "Tổng biên tập", None)
+
+
 def _header(*rows):
     return lines(*[(text, 0) for text in rows], ("Số: 12/KH-TCT", 0))
 
