@@ -49,7 +49,7 @@ def _phrase_at(words: list[str]) -> int:
     """How many of the first ``words`` make a rank or title, 0 if none does. A token of one or
     two letters that is no syllable and no family name is what OCR left of an abbreviated
     title ("Th" of "ThS.")."""
-    if _is_abbreviation(words[0]) or _title_remnant(words[0]):
+    if _is_abbreviation(words[0]) or _title_remnant(words[0]) or _rank_tail(words[0]):
         return 1 if len(words) > MIN_NAME_WORDS else 0
     for phrase in _rank_phrases():
         head = words[: len(phrase)]
@@ -58,6 +58,13 @@ def _phrase_at(words: list[str]) -> int:
         if _same_phrase(head, phrase):
             return len(phrase)
     return 0
+
+
+def _rank_tail(word: str) -> bool:
+    """The last word of a rank whose first OCR lost ("tướng Lò Văn Thắng"), in lower case as
+    printed: no name starts in lower case."""
+    return word[:1].islower() and any(ascii_key(word) == ascii_key(phrase[-1]) for phrase in _rank_phrases()
+                                      if len(phrase) > 1)
 
 
 def _title_remnant(word: str) -> bool:
@@ -116,6 +123,13 @@ def is_surname(word: str) -> bool:
     """"Nguyễn", "NGUYỄN", OCR's "Nguyên": a family name of the list, marks aside. A signer's
     name starts with one; "Phiếu Trình Duyệt" does not."""
     return ascii_key(word) in _lists()[0]
+
+
+def is_name_syllable(word: str) -> bool:
+    """A syllable of the name lists, marks as written: "Phước", "Hà" (a family name off the
+    list, "Ksor", is carried by the others)."""
+    _, surnames, _, given = _lists()
+    return word.capitalize() in surnames or word.capitalize() in given
 
 
 def _repair_syllable(word: str, spelled: dict[str, str], known: set[str]) -> str:

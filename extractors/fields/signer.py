@@ -19,7 +19,7 @@ from extractors.casing import expand_abbreviations, is_place, is_upper, organisa
 from extractors.fields.header import is_motto_line, is_national_line
 from extractors.fields.issuer import names_body, opens_with_kind_phrase, starts_organisation
 from extractors.marks import syllables
-from extractors.names import is_rank, is_surname, split_rank
+from extractors.names import is_name_syllable, is_rank, is_surname, split_rank
 from extractors.records import Signer, Span
 from extractors.segment import TextLine, type_of_title
 from extractors.textkeys import ascii_key, tone_of
@@ -157,20 +157,31 @@ def _name_shaped(words: list[str]) -> bool:
 def name_of(text: str) -> str | None:
     """The name a signature's name line holds, the ranks and titles before it left out:
     "Đại tá Đậu Xuân Bảo" → "Đậu Xuân Bảo"; None when the line is no name."""
-    _, name = split_rank(_bare(text))
+    name = _name_part(text)
     return name if looks_like_name(name) else None
 
 
 def _placed_name(text: str) -> str | None:
     """As ``name_of``, for a line that stands where the name goes (under the title, in the
-    block's column): a family name off the list passes when its syllables are Vietnamese
-    ("Ksor Phước Hà"), since the place, not a list, says it is the name."""
-    _, name = split_rank(_bare(text))
+    block's column): a family name off the list passes when most of its syllables are those
+    of names ("Ksor Phước Hà"), since the place, not a list, says it is the name."""
+    name = _name_part(text)
     words = name.split()
     if not 2 <= len(words) <= MAX_NAME_WORDS or not _name_shaped(words):
         return None
-    known = sum(w.casefold() in syllables() for w in words)
+    known = sum(is_name_syllable(w) for w in words)
     return name if is_surname(words[0]) or 2 * known >= len(words) else None
+
+
+def _name_part(text: str) -> str:
+    """The name line without ranks, degrees and the lone small letters OCR left at its ends
+    ("LS. TS. Đỗ Minh Khang x" → "Đỗ Minh Khang")."""
+    words = _bare(text).split()
+    while words and len(words[-1]) == 1 and words[-1].islower():
+        words.pop()
+    while words and len(words[0]) == 1 and words[0].islower():
+        words.pop(0)
+    return split_rank(" ".join(words))[1]
 
 
 def find_signer(lines: list[TextLine]) -> SignerFound | None:
@@ -472,7 +483,7 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
         for_title, title = pair  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": two lines OCR read as one
     name = None
     if name_line is not None:
-        _, name = split_rank(_bare(name_line.text))
+        name = _name_part(name_line.text)
         name = title_case(name) if is_upper(name) else name
     return Signer(name=name, title=title, authority=authority, for_title=for_title, chain=chain)
 
