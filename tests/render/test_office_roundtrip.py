@@ -178,7 +178,6 @@ def test_offices_come_back_from_poor_scans(office_pdfs, tmp_path_factory):
     records = {p.stem: r for p, r in extract_many(scans, ExtractOptions(deep=False), 2)}
     wrong = [f"{name}.{m}" for name in wants for m in misses(records[name].to_dict(), wants[name])]
     checks = sum(len(CHECKS) - (w["parent"] == "skip") for w in wants.values())
-    print(f"{checks - len(wrong)}/{checks}", *wrong, sep="\n")
     assert (checks - len(wrong)) / checks >= MIN_SCAN_SHARE, "\n".join(wrong)
 
 
