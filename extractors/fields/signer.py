@@ -8,47 +8,31 @@ after the header is the document's own: drafts attached behind it are not read.
 """
 from __future__ import annotations
 
-import difflib
 import dataclasses
-import functools
 import re
 from dataclasses import dataclass
 
 from extractors import nlp
-from extractors.casing import expand_abbreviations, is_place, is_upper, organisation_case, title_case, title_of
+from extractors.casing import is_place, is_upper, title_case, title_of
 from extractors.fields.header import is_motto_line, is_national_line
-from extractors.fields.issuer import names_body, opens_with_kind_phrase, starts_organisation
-from extractors.marks import syllables
+from extractors.fields.issuer import names_body, opens_with_kind_phrase
+from extractors.fields.signer_titles import (MAX_TITLE_CHARS, authority_of, bare, canonical_titles, for_title_of,
+                                             title_line, title_with_body, two_titles)
 from extractors.names import is_name_syllable, is_rank, is_surname, split_rank
 from extractors.records import Signer, Span
 from extractors.segment import TextLine, type_of_title
-from extractors.textkeys import ascii_key, tone_of
-from extractors.wordlists import load
+from extractors.textkeys import ascii_key
+
+__all__ = ["SignerFound", "authority_of", "find_name_beside", "find_signer", "looks_like_name", "name_of",
+           "title_line"]
 
 NAME_WINDOW = 8  # lines after the title within which the name must come
-MAX_TITLE_CHARS = 60  # a longer line is no title ("PHÓ CHỦ TỊCH THƯỜNG TRỰC …" is about 30)
 CHAIN_SPREAD = 12  # lines a signature block's authority and title lines may be spread over
 RIGHT_BLOCK_WINDOW = 20  # lines after a left-hand block (its name, a Nơi nhận list) to the right one
 # points from the title line down to the name: the signature space (3–5 lines), a seal, and a
 # second title printed under the signature ("CHỦ TỊCH UBND TỈNH" under "TRƯỞNG BAN")
 SIGNATURE_DROP = 280.0
 MAX_NAME_WORDS = 6  # "Nguyễn Thị Minh Nguyệt", "Y Biêr Niê", "Ksor Phước Hà"
-
-
-@functools.cache
-def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """Authority and title patterns over ``ascii_key`` text, so that OCR that lost a mark
-    ("PHO CHỦ TỊCH") still reads; the authority table maps "t m" / "k t" to TM / KT."""
-    words = load("header_words")
-    codes = {ascii_key(k): v for k, v in words["authority"].items()}
-    prefixes = sorted(codes, key=len, reverse=True)
-    signer = words["signer"]
-    titles = sorted({ascii_key(t) for t in signer["titles"]}, key=len, reverse=True)
-    quals = sorted({ascii_key(q) for q in signer["qualifiers"]}, key=len, reverse=True)
-    title = (rf"(?:{ascii_key(signer['deputy'])} )?(?:{'|'.join(map(re.escape, titles))})"
-             rf"(?: (?:{'|'.join(map(re.escape, quals))}))?")
-    authority = re.compile(rf"^(?P<auth>{'|'.join(map(re.escape, prefixes))}) (?P<rest>\S.*)$")
-    return authority, re.compile(rf"^(?P<title>{title})$"), codes
 
 
 @dataclass(frozen=True)
@@ -58,79 +42,18 @@ class SignerFound:
     warning: str | None = None
 
 
-@functools.cache
-def _raw_prefix() -> re.Pattern:
-    """The printed prefix, letters maybe split by "/" or ".": "KT. ", "T/M ", "K.T ", also
-    with no space after it ("KT.CHỦ TỊCH") or OCR's comma for its stop ("KT, CHỦ TỊCH")."""
-    letters = {"".join(c for c in key if c.isalpha()) for key in load("header_words")["authority"]}
-    forms = [r"\s*[/.]?\s*".join(word) for word in sorted(letters, key=len, reverse=True)]
-    return re.compile(rf"^\W*(?:{'|'.join(forms)})(?:\s*[.:,]\s*|\s+)", re.IGNORECASE)
 
 
-# the slash of an old form "T/M", "K/T" as OCR often reads it: "TIM", "K1T", "T|L"
-_SLASH_READ_AS_LETTER = re.compile(r"^([TK])[Il1|]([MTL])(?=[ .:])")
 
 
-def authority_of(text: str) -> tuple[str, str] | None:
-    """"KT. CHỦ TỊCH" → ("KT", "CHỦ TỊCH"); "T/M UBND TỈNH" → ("TM", "UBND TỈNH"), also when
-    OCR read its slash as a letter ("TIM UBND TỈNH")."""
-    fixed = _SLASH_READ_AS_LETTER.sub(r"\1/\2", text)
-    pattern, _, codes = _patterns()
-    match = pattern.match(ascii_key(fixed))
-    # the pattern first: ``is_upper`` walks every letter, and find_signer asks of every line
-    if not match or not is_upper(text):
-        return None
-    prefix = _raw_prefix().match(fixed)
-    rest = fixed[prefix.end():] if prefix else fixed
-    return codes[match.group("auth")], rest.strip(" .")
 
 
-@functools.cache
-def _canonical_titles() -> dict[str, str]:
-    """Every title the word list allows (with "PHÓ" and the qualifiers), by its bare key."""
-    signer = load("header_words")["signer"]
-    heads = list(signer["titles"])
-    forms = heads + [f"{signer['deputy']} {h}" for h in heads]
-    forms += [f"{f} {q}" for f in forms for q in signer["qualifiers"]]
-    return {ascii_key(f): f for f in forms}
 
 
-@functools.lru_cache(maxsize=4096)  # asked again of one line by _chain_at, looks_like_name, _for_title
-def title_line(text: str) -> str | None:
-    """The title a line holds when the line is nothing else, as the word list writes it:
-    "PHÓ CHỦ TỊCH", also from OCR's "PHO CHỦ TỊCH", "Pho chủ % tịch" or "PHÓ CHỦ TỊC"."""
-    if len(text) > MAX_TITLE_CHARS or (not text[:1].isupper() and not is_upper(text)):
-        return None
-    key = ascii_key(text)
-    titles = _canonical_titles()
-    if key in titles:
-        return titles[key] if _tones_agree(text, titles[key]) else None
-    if len(key) >= 8 and is_upper(text):
-        close = difflib.get_close_matches(key, list(titles), n=1, cutoff=0.9)
-        if close:
-            return titles[close[0]]
-        bare = _spaceless_titles()  # letters OCR parted or glued: "P Ó GIÁ M ĐỐC"
-        close = difflib.get_close_matches(key.replace(" ", ""), list(bare), n=1, cutoff=0.9)
-        if close:
-            return bare[close[0]]
-    return None
 
 
-@functools.cache
-def _spaceless_titles() -> dict[str, str]:
-    return {key.replace(" ", ""): title for key, title in _canonical_titles().items()}
 
 
-def _tones_agree(text: str, title: str) -> bool:
-    """``text`` reads as the title, not as another word with the same letters: OCR may lose
-    or swap a mark ("PHO CHỦ TỊCH", "PHÓ GIÁM ĐỌC"), but "TRƯỜNG" (a school, a word of the
-    dictionary) is not "TRƯỞNG"."""
-    mine = re.findall(r"[^\W\d_]+", text)
-    theirs = re.findall(r"[^\W\d_]+", title)
-    if len(mine) != len(theirs) or all(
-            tone_of(a) is None or tone_of(a) == tone_of(b) for a, b in zip(mine, theirs)):
-        return True
-    return " ".join(mine).casefold() not in nlp.dictionary()
 
 
 def looks_like_name(text: str) -> bool:
@@ -176,7 +99,7 @@ def _placed_name(text: str) -> str | None:
 def _name_part(text: str) -> str:
     """The name line without ranks, degrees and the lone small letters OCR left at its ends
     ("LS. TS. Đỗ Minh Khang x" → "Đỗ Minh Khang")."""
-    words = _bare(text).split()
+    words = bare(text).split()
     while words and len(words[-1]) == 1 and words[-1].islower():
         words.pop()
     while words and len(words[0]) == 1 and words[0].islower():
@@ -292,7 +215,7 @@ def _chain_at(lines: list[TextLine], pos: int) -> tuple[list[TextLine], int]:
             chain.append(_joined(lines[i], lines[nxt]))  # "PHÓ / CHÁNH VĂN PHÒNG": a title wrapped
             return chain, nxt + 1
         if title_line(text) or chain and _title_by_place(chain[-1], lines[i]) \
-                or (chain or lines[i].column == 1) and _second_title(text):
+                or (chain or lines[i].column == 1) and title_with_body(text):
             chain.append(lines[i])
             return chain, i + 1
         break
@@ -308,7 +231,7 @@ def _wrapped_title(text: str, following: str) -> bool:
     joined = title_line(f"{text} {following}")
     if not joined:
         return False
-    return not title_line(text) or ascii_key(f"{text} {following}") in _canonical_titles()
+    return not title_line(text) or ascii_key(f"{text} {following}") in canonical_titles()
 
 
 LINE_STEP = 1.8  # a chain's lines follow each other within this many line heights
@@ -375,13 +298,6 @@ def _right_hand_block(lines: list[TextLine], pos: int, chain: list[TextLine], en
     return pos, chain, end
 
 
-def _bare(text: str) -> str:
-    """The line without the marks around it and its words: "(Đã ký) Trần Văn An." → "Đã ký
-    Trần Văn An"; OCR's "Phạm:- Thu Hà" (a pen stroke read as signs) → "Phạm Thu Hà"."""
-    words = (re.sub(r"^[\W_]+|[\W_]+$", "", w) for w in text.split())
-    return " ".join(w for w in words if w)
-
-
 def _without_specks(text: str) -> str:
     """A line in capitals without the lone small letters OCR read into it ("GIÁM ĐỐC s SỞ")."""
     if not is_upper(text):
@@ -413,7 +329,7 @@ def _name_after(lines: list[TextLine], start: int, chain: list[TextLine]
     for ln in _name_window(lines, start, chain):
         if authority_of(ln.text) is not None:
             break  # another signature block
-        if _second_title(ln.text):
+        if title_with_body(ln.text):
             more.append(ln)
             continue
         if (_placed_name if placed else name_of)(ln.text):
@@ -459,16 +375,6 @@ def _under_block(ln: TextLine, chain: list[TextLine]) -> bool | None:
     return overlap >= 0.5 * min(right - left, ln.line.x1 - ln.line.x0)
 
 
-def _second_title(text: str) -> bool:
-    """A title, then maybe the body it is held in: "PHÓ CHỦ TỊCH UBND TỈNH", "GIÁM ĐỐC"."""
-    words = _bare(text).split()
-    if not words or len(text) > 2 * MAX_TITLE_CHARS or not is_upper(text):
-        return False
-    for cut in range(len(words), 0, -1):
-        if title_line(" ".join(words[:cut])):
-            rest = expand_abbreviations(" ".join(words[cut:]))
-            return not rest or starts_organisation(rest)
-    return False
 
 
 def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
@@ -477,9 +383,9 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
     prefixed line just above the title (or the last line itself)."""
     prefixed = [authority_of(c) for c in chain]
     above = prefixed[-1] or (prefixed[-2] if len(prefixed) > 1 else None)
-    authority, for_title = (above[0], _for_title(above[1])) if above else (None, None)
+    authority, for_title = (above[0], for_title_of(above[1])) if above else (None, None)
     title = for_title if prefixed[-1] else title_of(title_line(chain[-1]) or _without_specks(chain[-1]))
-    if prefixed[-1] and (pair := _two_titles(prefixed[-1][1])):
+    if prefixed[-1] and (pair := two_titles(prefixed[-1][1])):
         for_title, title = pair  # "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": two lines OCR read as one
     name = None
     if name_line is not None:
@@ -488,18 +394,5 @@ def _signer_of(chain: list[str], name_line: TextLine | None) -> Signer:
     return Signer(name=name, title=title, authority=authority, for_title=for_title, chain=chain)
 
 
-def _two_titles(text: str) -> tuple[str, str] | None:
-    """("Giám đốc", "Phó Giám đốc") of "GIÁM ĐỐC PHÓ GIÁM ĐỐC": a title the authority signs
-    for, then the signer's own, run together on one line."""
-    words = text.split()
-    for cut in range(1, len(words)):
-        first, second = title_line(" ".join(words[:cut])), title_line(" ".join(words[cut:]))
-        if first and second:
-            return title_of(first), title_of(second)
-    return None
 
 
-def _for_title(text: str) -> str:
-    if title := title_line(text):
-        return title_of(title)
-    return organisation_case(text) if is_upper(text) else text

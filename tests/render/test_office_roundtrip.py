@@ -110,7 +110,6 @@ def office_variant(type_name: str, office: str, number: int) -> tuple[dict, dict
     """(data to render, what a reader must find) for ``type_name`` issued by ``office``."""
     template = load_template(type_name)
     profile, signer, _, _ = OFFICES[office]
-    fields = set(template.schema.fields) if hasattr(template.schema, "fields") else None
     data = copy.deepcopy(template.example)
     for key in ("co_quan_chu_quan", "quyen_han"):
         data.pop(key, None)
