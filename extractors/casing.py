@@ -157,14 +157,26 @@ def organisation_case(text: str) -> str:
     words = expand_abbreviations(text).split()
     if not words or not is_upper(text):
         return " ".join(words)
-    for prefix, written in _tables()["orgs"]:
-        if starts_with_words(words, prefix):
-            rest = words[len(prefix):]
-            return " ".join([written] + ([_rest_case(rest)] if rest else []))
+    kind = _kind_at(words)
+    if kind is not None:
+        prefix, written = kind
+        rest = words[len(prefix):]
+        return " ".join([written] + ([_rest_case(rest)] if rest else []))
     for i in range(1, len(words) - 1):  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN": a part, then the body
         if _opens_with_body(words[i:], shortest=2):
             return f"{_first_capital(words[:i])} {organisation_case(' '.join(words[i:]))}"
     return _rest_case(words)
+
+
+def _kind_at(words: list[str]) -> tuple[list[str], str] | None:
+    """The kind of body ``words`` open with: the longest spelled alike, else the longest an
+    OCR slip away ("BAN THƯỜNG VỤ" is Ban Thường vụ, not a slipped Ban Thường trực)."""
+    orgs = _tables()["orgs"]
+    exact = [(p, w) for p, w in orgs if len(words) >= len(p)
+             and [ascii_key(x) for x in words[:len(p)]] == [ascii_key(x) for x in p]]
+    if exact:
+        return exact[0]
+    return next(((p, w) for p, w in orgs if starts_with_words(words, p)), None)
 
 
 def _opens_with_body(words: list[str], shortest: int = 1) -> bool:
@@ -193,6 +205,8 @@ def _rest_case(words: list[str]) -> str:
         units = [u for u in t["units"] if starts_with_words(tail, u)]
         if units and max(len(u) for u in units) == 1 and _common_word(tail):
             continue  # "XÃ HỘI" in "Thương binh và Xã hội" is no commune
+        if units and tail[max(len(u) for u in units) - 1].endswith(","):
+            continue  # "XÃ, PHƯỜNG KHÔNG MA TÚY": kinds of unit listed, not a place named
         if units or any(starts_with_words(tail, p) for p, _ in t["special"]):
             return _field_then(words[:i], place_case(tail))
     for i in range(len(words)):  # a province named without its unit: "… SƯ PHẠM HÀ NỘI"

@@ -12,7 +12,8 @@ from pathlib import Path
 from extractors import readers
 from extractors.fields.distribution import find_distribution
 from extractors.fields.doc_type import decide_type
-from extractors.fields.header import Header, find_header, is_national_line
+from extractors.fields.attachments import find_attachments
+from extractors.fields.header import Header, find_headers
 from extractors.fields.issued import find_issued
 from extractors.fields.issuer import find_issuer, issuer_by_code, issuer_from_body
 from extractors.fields.news import fill_news
@@ -22,11 +23,14 @@ from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_name_beside, find_signer
 from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.marks import agree_with_document, pair_spellings
-from extractors.names import repair_name
+from extractors.names import completed_by_signature, repair_name
 from extractors.normalize import normalize_document
 from extractors.readers.model import RawDocument
 from extractors.records import Document, Source
 from extractors.segment import Layout, layout_of
+
+
+PORTAL_FORMATS = ("txt", "html")  # text scraped from a portal's page; a PDF's body cites, never titles
 
 
 @dataclass(frozen=True)
@@ -60,24 +64,27 @@ def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Docu
                                  text_layer=raw.text_layer, ocr=raw.ocr))
     doc.text = layout.text.text
     doc.warnings.extend(raw.warnings)
-    header = find_header(layout)
+    headers = find_headers(layout)
+    header = headers[0]
     if header.national is not None or not fill_news(doc, layout):
         read_header(doc, layout, header, [s.signer for s in raw.signatures if s.signer])
-        fill_from_portal(doc, layout)
+        doc.attachments = find_attachments(layout, headers)
+        if raw.format in PORTAL_FORMATS:
+            fill_from_portal(doc, layout)
     if options.deep:
         _fill_deep(doc, layout)
     return doc
 
 
 def read_header(doc: Document, layout: Layout, header: Header, signature_names: list[str] = ()) -> None:
-    """Type, number, date, place, issuer, subject, recipients, signer, distribution."""
-    top = layout.lines[header.start: header.end + 8]
+    """Type, number, date, place, issuer, subject, recipients, signer, distribution — of the
+    file's first document only (lines ``header.start`` to ``header.stop``)."""
+    top = layout.lines[header.start: min(header.end + 8, header.stop)]
     number = _read_number_and_date(doc, layout, header, top)
     _read_issuer(doc, layout, header)
     _read_type(doc, layout, header, top, number)
     _read_subject(doc, layout, header, top)
     _read_closing(doc, layout, header, signature_names)
-    _warn_several_documents(doc, layout, header)
 
 
 def _read_number_and_date(doc: Document, layout: Layout, header: Header, top) -> NumberFound | None:
@@ -99,9 +106,9 @@ def _read_number_and_date(doc: Document, layout: Layout, header: Header, top) ->
 def _read_issuer(doc: Document, layout: Layout, header: Header) -> None:
     issuer, span = find_issuer(header.lines(layout))
     if issuer.name is None:
-        issuer, span = issuer_by_code(layout.lines[header.start:], doc.number.symbol)
+        issuer, span = issuer_by_code(layout.lines[header.start: header.stop], doc.number.symbol)
     if issuer.name is None:
-        issuer, span = issuer_from_body(layout.lines[header.end:])
+        issuer, span = issuer_from_body(layout.lines[header.end: header.stop])
     doc.issuer = issuer
     if span:
         doc.evidence["issuer"] = span
@@ -121,30 +128,37 @@ def _read_type(doc: Document, layout: Layout, header: Header, top, number: Numbe
 
 def _read_closing(doc: Document, layout: Layout, header: Header, signature_names: list[str]) -> None:
     """Kính gửi under the header; Nơi nhận and the signature block after the body."""
-    doc.recipients, span = find_recipients(layout.lines[header.start: header.end + 60])
+    doc.recipients, span = find_recipients(layout.lines[header.start: min(header.end + 60, header.stop)])
     if span:
         doc.evidence["recipients"] = span
     # from the top of the document, not from ``header.end``: a short công văn has no title to
     # end its header, and its Nơi nhận may stand within the lines guessed to be the header
-    body = layout.lines[header.start:]
+    body = layout.lines[header.start: header.stop]
     doc.distribution, span, noi_nhan = find_distribution(body)
     if span:
         doc.evidence["distribution"] = span
     signer = find_signer(body) or find_name_beside(body, noi_nhan)
     if signer is not None:
         doc.signer = signer.signer
-        if doc.signer.name:
-            doc.signer.name = repair_name(doc.signer.name, signature_names)
+        if doc.signer.name and signer.span.page in layout.ocr_pages:
+            doc.signer.name = repair_name(doc.signer.name, signature_names)  # marks OCR misread
         doc.evidence["signer"] = signer.span
-        _warn(doc, signer.warning)
+        whole = completed_by_signature(doc.signer.name, signature_names) if doc.signer.title else None
+        if whole:
+            doc.signer.name = whole
+            _warn(doc, "the signer's name was completed from the PDF's digital signature")
+        else:
+            _warn(doc, signer.warning)
 
 
 def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
     if header.title is not None and doc.doc_type.name != "Công văn":
         title = layout.lines[header.title]
         frame = text_frame(title, layout.page_lines(title.page))
-        subject, span = subject_after_title(layout.lines[header.title + 1: header.title + 12],
-                                            title.line.bold, frame, title.page in layout.ocr_pages)
+        subject, span = subject_after_title(layout.lines[header.title + 1: min(header.title + 12, header.stop)],
+                                            title.line.bold, frame, title.page in layout.ocr_pages, title)
+        if subject is None:  # a trích yếu printed under the number as "V/v …", above the title
+            subject, span = subject_of_cong_van(layout.lines[header.start: header.title], layout.ocr_pages)
     else:
         subject, span = subject_of_cong_van(top, layout.ocr_pages)
     if subject and span and span.page in layout.ocr_pages:
@@ -154,16 +168,6 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
     doc.subject = subject
     if span:
         doc.evidence["subject"] = span
-
-
-def _warn_several_documents(doc: Document, layout: Layout, header: Header) -> None:
-    """A second Quốc hiệu on a later page means another document follows (an attached draft)."""
-    first_page = layout.lines[header.national].page if header.national is not None else 1
-    later = [ln for ln in layout.lines if ln.page > first_page and is_national_line(ln.text)]
-    if later:
-        doc.warnings.append(
-            f"the file holds more than one document (another header on page {later[0].page}); "
-            "the first is reported")
 
 
 def _fill_deep(doc: Document, layout: Layout) -> None:

@@ -126,6 +126,17 @@ class Event:
     span: Span | None = None
 
 
+@dataclass
+class Attachment:
+    """Another document bound into the same file after the document itself, with a header of
+    its own — a draft a Tờ trình proposes ("Số: /QĐ-UBND"), a report it carries: its type,
+    its number as printed (blank in a draft) and the page where its header is."""
+
+    doc_type: str | None = None
+    number: str | None = None
+    page: int | None = None
+
+
 # list-valued keys of the record and the item class each holds (None: plain strings)
 LIST_FIELDS: dict[str, type | None] = {
     "recipients": None,
@@ -137,6 +148,7 @@ LIST_FIELDS: dict[str, type | None] = {
     "contacts": Contact,
     "urls": None,
     "events": Event,
+    "attachments": Attachment,
     "warnings": None,
 }
 
@@ -162,6 +174,7 @@ class Document:
     contacts: list[Contact] = field(default_factory=list)
     urls: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text: str | None = None  # only serialised with --with-text
     # where each header field was read (field name → span); shown by --explain, not serialised

@@ -6,6 +6,7 @@ report a span. ``find_title`` locates the tên loại line ("KẾ HOẠCH", "QUY
 """
 from __future__ import annotations
 
+import difflib
 import functools
 from dataclasses import dataclass
 
@@ -83,13 +84,44 @@ def _types() -> list[tuple[str, dict]]:
 
 
 def type_of_title(text: str) -> dict | None:
-    """The type entry a title line announces: "QUYẾT ĐỊNH CỦA UỶ BAN …" → Quyết định."""
+    """The type entry a title line announces: "QUYẾT ĐỊNH CỦA UỶ BAN …" → Quyết định; also
+    when OCR glued its words ("TỜTRÌNH") or slipped on a letter ("TỜ TRlNH")."""
     if not is_upper(text):
         return None
     key = ascii_key(text)
     for name, entry in _types():
         if key == name or key.startswith(name + " "):
-            rest = key[len(name):].split()
-            if not rest or rest[0] in ("cua", "ve", "v", "so"):
+            rest = key[len(name):].strip()
+            if not rest or any(rest == w or rest.startswith(w + " ") for w in _next_words()):
                 return entry
+    return _slipped_title(_ocr_letters(key))
+
+
+@functools.cache
+def _next_words() -> tuple[str, ...]:
+    return tuple(ascii_key(w) for w in load("header_words")["title"]["next_words"])
+
+
+def _ocr_letters(key: str) -> str:
+    for wrong, right in load("header_words")["title"]["ocr_letters"].items():
+        key = key.replace(wrong, right)
+    return key
+
+
+TITLE_SIMILARITY = 0.86  # letters a title line may differ by from a type name (OCR slips)
+TITLE_MARGIN = 0.08  # … and by how much more it must resemble that name than any other
+
+
+def _slipped_title(key: str) -> dict | None:
+    """The one type name a short line resembles closely, its spaces aside. Công văn has no
+    title line, so it is never read from one (and "CÔNG AN" is not slipped "CÔNG VĂN")."""
+    bare = key.replace(" ", "")
+    if not bare.isalpha() or not 4 <= len(bare) <= 24:
+        return None
+    scored = sorted(((difflib.SequenceMatcher(None, bare, name.replace(" ", "")).ratio(), name, entry)
+                     for name, entry in _types() if entry.get("code") or entry["kind"] != "hc"),
+                    key=lambda t: -t[0])
+    (best, name, entry), runner_up = scored[0], scored[1][0]
+    if best >= TITLE_SIMILARITY and best - runner_up >= TITLE_MARGIN and bare[0] == name[0]:
+        return entry
     return None

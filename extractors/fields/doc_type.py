@@ -29,25 +29,32 @@ def by_name(name: str) -> dict | None:
 
 
 def type_from_symbol(number: Number | None) -> dict | None:
-    """The type a ký hiệu names: "KH-UBND" → Kế hoạch; "2020/NĐ-CP" → Nghị định."""
+    """The type a ký hiệu names: "KH-UBND" → Kế hoạch; "2020/NĐ-CP" → Nghị định. The type
+    code opens the ký hiệu (Nghị định 30, Phụ lục VI): in a công văn's "MTTQ-BTT" or
+    "CAT-PC06" the parts name the agency and its unit, never a type."""
     if number is None or not number.symbol:
         return None
-    for part in number.symbol.replace("/", "-").split("-"):
-        entry = _by_code().get(part)
-        if entry is not None:
-            return entry
-    return None
+    parts = number.symbol.split("/")[-1].split("-")
+    return _by_code().get(parts[0])
 
 
 def decide_type(title_entry: dict | None, number: Number | None, has_vv: bool) -> DocType:
-    """Title line first; a công văn when there is a V/v line and no type code in the symbol."""
+    """Title line first; then the type code of the ký hiệu; a công văn — which has no title
+    line (Nghị định 30, Điều 8) — when there is a V/v line, or a number of an agency and its
+    unit with no type code and no year ("5240/BCA-V01"; a law's "45/2019/QH14" has one)."""
     if title_entry is not None:
         return DocType(title_entry["name"], title_entry.get("code"))
     from_symbol = type_from_symbol(number)
-    if has_vv and from_symbol is None and number is not None:
-        return DocType("Công văn", None)
     if from_symbol is not None:
         return DocType(from_symbol["name"], from_symbol.get("code"))
-    if has_vv:
+    if has_vv or _agency_number(number):
         return DocType("Công văn", None)
     return DocType(None, None)
+
+
+def _agency_number(number: Number | None) -> bool:
+    """"BCA-V01", "UBND-NC": an agency's code and its unit's, no year, no type code."""
+    if number is None or not number.symbol or "/" in number.symbol:
+        return False
+    parts = number.symbol.split("-")
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts)

@@ -33,19 +33,54 @@ def _kinds_as_written() -> tuple[str, ...]:
     return tuple(k.casefold() for k in load("casing")["organisations"])
 
 
+@functools.cache
+def _not_kinds() -> tuple[str, ...]:
+    return tuple(ascii_key(k) for k in load("casing")["not_organisations"])
+
+
+def _opens_like(low: str, kind: str) -> bool:
+    return low == kind or low.startswith(kind + " ")
+
+
 def names_body(text: str) -> bool:
-    """"Sở Nội vụ", "Ủy ban nhân dân …" with their marks ("Vũ Thị Lan" is no "Vụ")."""
+    """"Sở Nội vụ", "Ủy ban nhân dân …" with their marks ("Vũ Thị Lan" is no "Vụ"; "Tổ chức
+    hội nghị" is no "Tổ")."""
     low = text.casefold()
-    return any(low == k or low.startswith(k + " ") for k in _kinds_as_written())
+    return any(_opens_like(low, k) for k in _kinds_as_written()) and not _names_no_body(text)
+
+
+def _names_no_body(text: str) -> bool:
+    key = ascii_key(text)
+    return any(_opens_like(key, k) for k in _not_kinds())
 
 
 def starts_organisation(text: str) -> bool:
-    """"ỦY BAN NHÂN DÂN …", "SỞ NỘI VỤ", also OCR-slipped "UX BẠN NHÂN DÂN"."""
+    """"ỦY BAN NHÂN DÂN …", "SỞ NỘI VỤ", also OCR-slipped "UX BẠN NHÂN DÂN". A kind of one
+    syllable must keep its marks unless the line lost all of them: "SỐ" is no "SỞ", "TỜ
+    TRÌNH" no "TỔ"; OCR's "SO NOI VU" still is."""
     key = ascii_key(text)
-    if any(key == k or key.startswith(k + " ") for k in _kinds()):
+    if _names_no_body(text):
+        return False
+    if any(_opens_like(key, k) for k in _kinds() if " " in k):
+        return True
+    first = key.split(" ", 1)[0]
+    if first in _kinds() and (names_body(text) or _abbreviated(text) or text.isascii()):
         return True
     words = text.split()
     return any(len(k.split()) >= 3 and starts_with_words(words, k.split()) for k in _kinds())
+
+
+def opens_with_kind_phrase(text: str) -> bool:
+    """Whether ``text`` opens with a kind of body of two words or more, marks aside ("TÔ CÔNG
+    TÁC" is a Tổ công tác OCR slipped on, not a person)."""
+    key = ascii_key(text)
+    return any(_opens_like(key, k) for k in _kinds() if " " in k) and not _names_no_body(text)
+
+
+def _abbreviated(text: str) -> bool:
+    """"UBND TỈNH …", "HĐND …": a kind written as its abbreviation."""
+    first = text.split(" ", 1)[0]
+    return first.upper() in load("casing")["abbreviations"]
 
 
 _NUMBER_LINE = re.compile(r"^\W{0,3}S[ốôoó6]\s*[:.]|^\W{0,3}S[ốô]\s*\d", re.IGNORECASE)
@@ -103,6 +138,9 @@ def _before_national(ln: TextLine) -> TextLine | None:
 
 
 def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
+    """The issuing body is the last of the header's bodies — printed bold where the print's
+    weight is known — and its ``parent`` the body just above it: "BỘ CÔNG AN / CỤC CẢNH SÁT …
+    / TỔ CÔNG TÁC …" gives the Tổ công tác, under the Cục."""
     block = agency_lines(lines)
     starts = [i for i, ln in enumerate(block) if starts_organisation(ln.text)
               and not _wrapped(_line_before(block, i), ln.text)]
@@ -110,14 +148,27 @@ def find_issuer(lines: list[TextLine]) -> tuple[Issuer, Span | None]:
         return Issuer(), None
     block = block[starts[0]:]
     starts = [s - starts[0] for s in starts]
-    parent = None
-    cut = starts[-1] if len(starts) > 1 else 0
-    if cut:
-        parent = organisation_case(_bare(block[:cut]))
+    cut = _bold_start(block)
+    if cut is None:
+        cut = starts[-1]
+    above = [s for s in starts if s < cut]
+    parent = organisation_case(_bare(block[above[-1]:cut])) if above else None
     own = block[cut:]
     name = organisation_case(_bare(own))
     span = Span(own[0].page, own[0].start, own[-1].end)
     return Issuer(name, parent), span
+
+
+def _bold_start(block: list[TextLine]) -> int | None:
+    """Where the last run of bold lines starts, when the print's weight is known and the
+    block mixes weights (Nghị định 30: the issuing body bold, the bodies above it not)."""
+    weights = [ln.line.bold for ln in block]
+    if None in weights or not weights[-1] or all(weights):
+        return None
+    cut = len(weights)
+    while cut and weights[cut - 1]:
+        cut -= 1
+    return cut
 
 
 def _line_before(block: list[TextLine], i: int) -> str:
@@ -136,7 +187,12 @@ def _wrapped(before: str, line: str) -> bool:
     word = f"{last[0]} {first[0]}".casefold()
     if word in _kind_words():
         return False  # "TỈNH ỦY / BAN TUYÊN GIÁO": "ủy ban" across the break is no word of the name
-    return last[0].casefold() == "và" or word in nlp.dictionary()
+    if before.rstrip().endswith(",") or last[0].casefold() == "và":
+        return True  # "BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, / CÔNG NGHỆ, …": a list goes on
+    key = ascii_key(line)
+    if any(_opens_like(key, k) for k in _kinds() if " " in k):
+        return False  # "… HÀNH CHÍNH / TỔ CÔNG TÁC …": a body of its own ("chính tổ" aside)
+    return word in nlp.dictionary()
 
 
 @functools.cache
@@ -147,8 +203,11 @@ def _kind_words() -> frozenset[str]:
 
 
 def _bare(lines: list[TextLine]) -> str:
-    """The lines joined, without the stop or speck OCR may leave after a name ("SỞ NỘI VỤ.")."""
-    return " ".join(ln.text.rstrip(" .,;:-_") for ln in lines if any(c.isalpha() for c in ln.text))
+    """The lines joined, without the stop or speck OCR may leave after a name ("SỞ NỘI VỤ.");
+    a comma that ends a wrapped line is the name's own ("BAN CHỈ ĐẠO PHÒNG, / CHỐNG …")."""
+    kept = [ln.text for ln in lines if any(c.isalpha() for c in ln.text)]
+    inner = [t.rstrip(" .;:-_") for t in kept[:-1]]
+    return " ".join(inner + [t.rstrip(" .,;:-_") for t in kept[-1:]])
 
 
 @functools.cache

@@ -20,7 +20,8 @@ from extractors.wordlists import load
 
 MAX_LINES = 7
 _NUMBERED = re.compile(r"^(?:[IVX]+|\d+|[a-zđ])[.)]\s|^(?:Điều|Chương|Phần|Mục)\s+(?:\d+|[IVXLC]+)\b")
-_VV = re.compile(r"^\s*(?:V/v|V\.v|V/V|Về việc)\b", re.IGNORECASE)
+# "V/v", "V.v", "Về việc"; OCR reads the slash as "l", "|", "!" or "í", "v" as "y", "/v" as "W" or "N"
+_VV = re.compile(r"^\s*(?:V\s?[/.|lI1!í]\s?[vVy]|VW|VN|V[ềeểẻẽêé] việc)(?=\W|$)", re.IGNORECASE)
 
 
 @functools.cache
@@ -109,44 +110,93 @@ CENTRE_TOLERANCE = 12.0  # points between the left and right gaps of a centred l
 
 def text_frame(title: TextLine, page_lines: list[TextLine]) -> tuple[float, float] | None:
     """(centre, left edge) of the text area: the title is centred on it, and the leftmost
-    full-width line starts at its edge."""
+    full-width line starts at its edge. Where OCR drew the title's box wide (a speck beside
+    it), the middle of the text area stands in for the title's."""
     t = title.line
-    lefts = [ln.line.x0 for ln in page_lines if ln.column is None and ln.line.x0 is not None]
-    if t.x0 is None or t.x1 is None or not lefts:
+    full = [ln.line for ln in page_lines if ln.column is None and ln.line.x0 is not None
+            and ln.line.x1 is not None]
+    if t.x0 is None or t.x1 is None or not full:
         return None
-    return (t.x0 + t.x1) / 2, min(lefts)
+    left, right = min(ln.x0 for ln in full), max(ln.x1 for ln in full)
+    centre = (t.x0 + t.x1) / 2
+    justified = sum(abs(ln.x1 - right) <= EDGE_TOLERANCE for ln in full)
+    if abs(centre - (left + right) / 2) > CENTRE_TOLERANCE and justified >= MIN_JUSTIFIED:
+        centre = (left + right) / 2
+    return centre, left
+
+
+EDGE_TOLERANCE = 6.0  # points between the right ends of justified lines
+MIN_JUSTIFIED = 3  # lines ending at the right edge that show where the text area ends
 
 
 def is_centred(ln: TextLine, frame: tuple[float, float]) -> bool:
     """Centred under the title, not a justified or indented body line (those start at the
     left edge, or end at the right one and so lean right of the centre)."""
+    return _centred_on(ln, frame) and ln.line.x0 - frame[1] > 6
+
+
+def _is_speck(text: str) -> bool:
+    """"v", "'": what OCR makes of a speck of dust, no line of the text."""
+    return sum(c.isalnum() for c in text) <= 1
+
+
+def _centred_on(ln: TextLine, frame: tuple[float, float]) -> bool:
+    """The line's middle is the title's: a centred line, or one as wide as the text area."""
     if ln.line.x0 is None or ln.line.x1 is None:
         return False
-    centre, left = frame
-    return ln.line.x0 - left > 6 and abs((ln.line.x0 + ln.line.x1) / 2 - centre) <= CENTRE_TOLERANCE
+    return abs((ln.line.x0 + ln.line.x1) / 2 - frame[0]) <= CENTRE_TOLERANCE
+
+
+GAP_FACTOR = 1.8  # a step this many line heights down (and well past the last step) ends the block
+STEP_GROWTH = 1.4
+
+
+def _gap_before(ln: TextLine, prev: TextLine, last_step: float | None) -> bool:
+    """Whether ``ln`` stands apart from ``prev`` above it, as the body or "Kính gửi" stands
+    apart from the trích yếu (which is set tight under its title)."""
+    a, b = prev.line, ln.line
+    if None in (a.top, a.bottom, b.top) or ln.page != prev.page:
+        return False
+    step = b.top - a.top
+    return step > GAP_FACTOR * (a.bottom - a.top) and (last_step is None or step > STEP_GROWTH * last_step)
+
+
+def _centred_block(title: TextLine, content: list[TextLine], frame: tuple[float, float]) -> list[TextLine]:
+    """The trích yếu by its layout: the lines under the title whose middle is the title's,
+    set tight, up to the last that is centred with margins — a long subject's full-width
+    lines are kept, a justified body paragraph (which never ends centred) is not."""
+    taken: list[TextLine] = []
+    prev, last_step = title, None
+    for ln in content[:MAX_LINES]:
+        if not _centred_on(ln, frame) or _NUMBERED.match(ln.text) or _gap_before(ln, prev, last_step):
+            break
+        if taken and (_openers().match(ln.text) or is_upper(ln.text) and not is_upper(taken[-1].text)):
+            break
+        if ln.text.rstrip().endswith(":"):
+            break  # "THỦ TƯỚNG CHÍNH PHỦ điện:", "Sở Nội vụ trân trọng kính mời:" lead into a body
+        taken.append(ln)
+        if prev is not title and None not in (prev.line.top, ln.line.top):
+            last_step = ln.line.top - prev.line.top
+        prev = ln
+    while taken and not is_centred(taken[-1], frame):
+        taken.pop()
+    return taken
 
 
 def subject_after_title(lines: list[TextLine], title_bold: bool | None = None,
-                        frame: tuple[float, float] | None = None, ocr: bool = False
-                        ) -> tuple[str | None, Span | None]:
+                        frame: tuple[float, float] | None = None, ocr: bool = False,
+                        title: TextLine | None = None) -> tuple[str | None, Span | None]:
     """``lines`` start just after the title line.
 
     The trích yếu is set apart from the body by its layout: where positions are known (PDF,
-    OCR) it is the run of centred lines under the title; where weights are known (DOCX) the
-    run of bold lines. Either way a body line right under the title means the document has
-    no trích yếu (a giấy giới thiệu). Without either (plain text), the subject ends at the
-    first body opener, numbered line, authority line or drawn line.
+    OCR) it is the block of centred lines set tight under the title; where weights are known
+    (DOCX) the run of bold lines. Either way a body line right under the title means the
+    document has no trích yếu (a giấy giới thiệu). Without either (plain text), the subject
+    ends at the first body opener, numbered line, authority line or drawn line.
     """
-    content = [ln for ln in lines if not is_separator(ln.text)]
+    content = [ln for ln in lines if not is_separator(ln.text) and not _is_speck(ln.text)]
     if frame is not None and content and content[0].line.x0 is not None:
-        centred: list[TextLine] = []
-        for ln in content[:MAX_LINES]:
-            if not is_centred(ln, frame) or _NUMBERED.match(ln.text) or _openers().match(ln.text) \
-                    and centred:
-                break
-            if centred and is_upper(ln.text) and not is_upper(centred[-1].text):
-                break
-            centred.append(ln)
+        centred = _centred_block(title or content[0], content, frame)
         if centred or not ocr:
             return _join(centred, ocr) if centred else (None, None)
         # OCR boxes can be ragged: read the lines by their words instead

@@ -88,9 +88,12 @@ def test_text_layer_and_ocr_are_told_apart(records):
     assert records["d06"].source.text_layer and not records["d06"].source.ocr
 
 
-def test_attached_draft_is_reported_as_a_second_document(records):
-    assert any(w.startswith("the file holds more than one document") for w in records["d05"].warnings)
-    assert records["d05"].signer.name == "Trần Hoàng Tuấn"  # not the draft's signer
+def test_attached_draft_is_reported_as_an_attachment(records):
+    doc = records["d05"]  # a Tờ trình carrying the draft Nghị quyết it proposes, from page 4
+    assert [(a.doc_type, a.number, a.page) for a in doc.attachments] == [("Nghị quyết", "/2025/NQ-HĐND", 4)]
+    assert doc.signer.name == "Trần Hoàng Tuấn"  # not the draft's signer
+    assert [(a.doc_type, a.number, a.page) for a in records["d07"].attachments] == [("Nghị quyết", "/NQ-HĐND", 3)]
+    assert records["d06"].attachments == []
 
 
 def test_incoming_mail_stamp_gives_neither_number_nor_date(records):
