@@ -1,9 +1,8 @@
-"""Personal names: marks restored where OCR misread them.
+"""Personal names: the syllables of ``data/person_names.toml``.
 
-``repair_name("Trân Phước Hiên")`` → "Trần Phước Hiền": a syllable that is not a name
-syllable of ``data/person_names.toml`` but has the bare letters of one takes the most
-frequent such one (the family name from the surname list, the others from the given-name
-list). A name the PDF's own signature carries, equal but for marks, wins over both.
+``is_surname("Nguyên")`` → True (a family name, marks aside); ``name_syllables()`` gives the
+listed spelling of each bare syllable, with which the correction stage restores the marks OCR
+lost in a name (``extractors.correct.names``).
 """
 from __future__ import annotations
 
@@ -31,22 +30,15 @@ def is_surname(word: str) -> bool:
     return ascii_key(word) in _lists()[0]
 
 
-def _repair_syllable(word: str, spelled: dict[str, str], known: set[str]) -> str:
-    if word in known:
-        return word
-    return spelled.get(ascii_key(word), word)
+def is_name_syllable(word: str, first: bool = False) -> bool:
+    """"Đông", "Hiền": a syllable of the lists as written there (of the surnames, ``first``)."""
+    _, surnames, _, given = _lists()
+    return word in surnames or (not first and word in given)
 
 
-def repair_name(name: str, evidence: list[str] = ()) -> str:
-    """The name with OCR's mark errors mended (see the module docstring)."""
-    key = ascii_key(name)
-    for other in evidence:
-        if other and ascii_key(other) == key:
-            return other
-    words = name.split()
-    if len(words) < 2:
-        return name
-    surnames, known_surnames, given, known_given = _lists()
-    head = _repair_syllable(words[0], surnames, known_surnames)
-    rest = [_repair_syllable(w, given, known_given | known_surnames) for w in words[1:]]
-    return " ".join([head, *rest])
+@functools.cache
+def name_syllables(first: bool = False) -> dict[str, str]:
+    """The name syllables of the lists (the surnames, ``first``) by their bare key, the most
+    frequent spelling: {"tran": "Trần", "hien": "Hiền", …} (``extractors.correct.names``)."""
+    surnames, _, given, _ = _lists()
+    return dict(surnames) if first else {**given, **surnames}

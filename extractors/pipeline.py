@@ -1,7 +1,9 @@
 """``extract(path) -> Document``: the one entry point of extraction.
 
-read (readers/) → normalise (normalize.py) → lay out (segment.py) → header fields
-(fields/*) → deep fields (fields/deep.py) → a ``Document`` with its warnings.
+read (readers/) → normalise (normalize.py) → correct OCR text (correct/) → lay out
+(segment.py) → header fields (fields/*) → deep fields (fields/deep.py) → a ``Document`` with
+its warnings. The correction stage is the one place where OCR slips are mended: no field
+module keeps a repair of its own.
 """
 from __future__ import annotations
 
@@ -21,8 +23,7 @@ from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_name_beside, find_signer
 from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
-from extractors.marks import agree_with_document, pair_spellings
-from extractors.names import repair_name
+from extractors.correct import ModelUnavailable, correct_document
 from extractors.normalize import normalize_document
 from extractors.readers.model import RawDocument
 from extractors.records import Document, Source
@@ -46,10 +47,20 @@ def sha256_of(path: str | Path) -> str:
 def extract(path: str | Path, options: ExtractOptions | None = None) -> Document:
     """Read one file into a record. Raises ``UnreadableDocument`` for a file that cannot be read."""
     options = options or ExtractOptions()
-    raw = normalize_document(readers.read(str(path), ocr=options.ocr))
+    raw = corrected(normalize_document(readers.read(str(path), ocr=options.ocr)))
     doc = extract_raw(raw, options)
     doc.source.sha256 = sha256_of(path)
     return doc
+
+
+def corrected(raw: RawDocument) -> RawDocument:
+    """``raw`` through the OCR correction stage; without its model (missing or corrupt data
+    file: ``correct.model_problem``) the text is left as read, with a warning."""
+    try:
+        return correct_document(raw)
+    except ModelUnavailable as exc:
+        raw.warnings.append(f"OCR text not corrected: {exc}")
+        return raw
 
 
 def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Document:
@@ -62,21 +73,21 @@ def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Docu
     doc.warnings.extend(raw.warnings)
     header = find_header(layout)
     if header.national is not None or not fill_news(doc, layout):
-        read_header(doc, layout, header, [s.signer for s in raw.signatures if s.signer])
+        read_header(doc, layout, header)
         fill_from_portal(doc, layout)
     if options.deep:
         _fill_deep(doc, layout)
     return doc
 
 
-def read_header(doc: Document, layout: Layout, header: Header, signature_names: list[str] = ()) -> None:
+def read_header(doc: Document, layout: Layout, header: Header) -> None:
     """Type, number, date, place, issuer, subject, recipients, signer, distribution."""
     top = layout.lines[header.start: header.end + 8]
     number = _read_number_and_date(doc, layout, header, top)
     _read_issuer(doc, layout, header)
     _read_type(doc, layout, header, top, number)
     _read_subject(doc, layout, header, top)
-    _read_closing(doc, layout, header, signature_names)
+    _read_closing(doc, layout, header)
     _warn_several_documents(doc, layout, header)
 
 
@@ -119,7 +130,7 @@ def _read_type(doc: Document, layout: Layout, header: Header, top, number: Numbe
         doc.evidence["doc_type"] = number.span
 
 
-def _read_closing(doc: Document, layout: Layout, header: Header, signature_names: list[str]) -> None:
+def _read_closing(doc: Document, layout: Layout, header: Header) -> None:
     """Kính gửi under the header; Nơi nhận and the signature block after the body."""
     doc.recipients, span = find_recipients(layout.lines[header.start: header.end + 60])
     if span:
@@ -133,8 +144,6 @@ def _read_closing(doc: Document, layout: Layout, header: Header, signature_names
     signer = find_signer(body) or find_name_beside(body, noi_nhan)
     if signer is not None:
         doc.signer = signer.signer
-        if doc.signer.name:
-            doc.signer.name = repair_name(doc.signer.name, signature_names)
         doc.evidence["signer"] = signer.span
         _warn(doc, signer.warning)
 
@@ -147,10 +156,6 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
                                             title.line.bold, frame, title.page in layout.ocr_pages)
     else:
         subject, span = subject_of_cong_van(top, layout.ocr_pages)
-    if subject and span and span.page in layout.ocr_pages:
-        whole = layout.text.text
-        subject = agree_with_document(subject, pair_spellings(whole[:span.start] + "\n"
-                                                              + whole[span.end:]))
     doc.subject = subject
     if span:
         doc.evidence["subject"] = span
