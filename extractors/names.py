@@ -36,9 +36,8 @@ def is_name_syllable(word: str, first: bool = False) -> bool:
     return word in surnames or (not first and word in given)
 
 
-@functools.cache
 def name_syllables(first: bool = False) -> dict[str, str]:
-    """The name syllables of the lists (the surnames, ``first``) by their bare key, the most
-    frequent spelling: {"tran": "Trần", "hien": "Hiền", …} (``extractors.correct.names``)."""
+    """The surnames (``first``) or the given names of the lists by their bare key, the most
+    frequent spelling: {"tran": "Trần"}, {"hien": "Hiền", …} (``extractors.correct.names``)."""
     surnames, _, given, _ = _lists()
-    return dict(surnames) if first else {**given, **surnames}
+    return surnames if first else given

@@ -4,9 +4,10 @@ A run of a surname and one to four capitalised syllables, each of them a name sy
 lists marks aside, is a name ("Trân Phước Hiên"; not "Quảng Ngãi", nor a header in capitals). A name
 the PDF's digital signature carries, equal but for marks, is written as the signature has it;
 otherwise each syllable that is no name syllable of ``data/person_names.toml`` but is one with
-its tone mark lost takes the mark ("Trần Phước Hiền"). A syllable with another tone ("Triều",
-not "Triệu") or other marks ("Đương", not "Dương") is left as read: rarer names are not all in
-the lists, and OCR loses marks far more often than it swaps them.
+its tone mark lost takes the mark ("Trần Phước Hiền"), and one with its tone misread takes the
+listed tone if the list of its place has it (a surname first, a given name after: "Trần Hoàng
+Tuần" → "Tuấn", but "Phạm Triều" is no "Triệu", a surname). A syllable with other marks
+("Đương", not "Dương") is left as read: OCR slips on tones far more than on đ or the hats.
 
 >>> restore_names("KT. GIÁM ĐỐC / Trân Phước Hiên", [])
 'KT. GIÁM ĐỐC / Trần Phước Hiền'
@@ -63,10 +64,18 @@ def _with_lost_tones(name: str) -> str:
 
 
 def _toned(word: str, first: bool) -> str:
-    """The listed name syllable that is ``word`` with the tone mark OCR lost, else ``word``."""
-    listed = name_syllables(first).get(ascii_key(word))
-    if listed is None or is_name_syllable(word, first):
+    """The listed name syllable that is ``word`` with the tone OCR lost (a surname or a given
+    name), or with a tone OCR misread (of the list for its place: a surname first, a given name
+    after); else ``word``."""
+    if is_name_syllable(word, first):
         return word
-    (bare, tone), (listed_bare, listed_tone) = split_tone(word), split_tone(listed)
-    return listed if tone is None and listed_tone is not None and bare == listed_bare else word
+    key, (bare, tone) = ascii_key(word), split_tone(word)
+    for lists_place, listed in ((True, name_syllables(first).get(key)),
+                                (False, name_syllables(not first).get(key))):
+        if listed is None:
+            continue
+        listed_bare, listed_tone = split_tone(listed)
+        if bare == listed_bare and listed_tone is not None and (tone is None or lists_place):
+            return listed
+    return word
 

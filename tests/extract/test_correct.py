@@ -116,6 +116,7 @@ def test_agree_with_document(ocr, mended):
 @pytest.mark.parametrize("ocr, evidence, name", [
     ("KT. GIÁM ĐỐC Trân Phước Hiên", [], "KT. GIÁM ĐỐC Trần Phước Hiền"),
     ("Nguyên Hoàng Giang", [], "Nguyễn Hoàng Giang"),
+    ("Trần Hoàng Tuần", [], "Trần Hoàng Tuấn"),               # a tone misread
     ("Phạm Triều", [], "Phạm Triều"),                         # not the surname "Triệu"
     ("Trần Hoàng Tuân", [], "Trần Hoàng Tuân"),               # a real name syllable is kept
     ("Thiếu tướng Trương Minh Đương", [], "Thiếu tướng Trương Minh Đương"),  # not "Dương"
