@@ -15,7 +15,9 @@ Each figure is printed beside its anchor, measured in the same run on the same f
    pool), beside the plain ``tesseract`` command (one thread, the same 300 DPI page images
    as PNG and as PGM files, rendered beforehand and not timed). Wall time and CPU time
    (this process and its children) are both shown; the machine may be shared, so the
-   target — jobs 1 costs at most 20 % more than tesseract — is judged on CPU time.
+   target — jobs 1 costs at most 30 % more than plain tesseract, with the engine's LSTM
+   choices (hOCR) and the correction stage included (issue 10) — is judged on CPU time.
+   Beside it, the CPU time of the correction stage alone on the same pages.
 3. Peak memory (VmHWM of a fresh child process) reading a 500-page PDF, beside a child
    that only imports the package. Target < 300 MB.
 Files of ../shared are read in place; copies are built in a temporary folder.
@@ -37,7 +39,7 @@ DEV_PDF = ROOT.parent / "shared" / "corpus" / "dev" / "pdf"
 TEXT_PDFS = ["d06.pdf", "d11.pdf"]
 SCAN_PDFS = ["d03.pdf", "d09.pdf", "d10.pdf", "d12.pdf", "d08.pdf", "d02.pdf"]
 TARGET_TEXT_PAGES_S = 100.0
-TARGET_OCR_OVERHEAD = 0.20
+TARGET_OCR_OVERHEAD = 0.30
 TARGET_MEMORY_MB = 300.0
 TARGET_DEEP_SHARE = 0.50
 PLUMBER_SAMPLE_PAGES = 20  # pdfplumber is slow: its rate is measured on the first pages
@@ -51,6 +53,7 @@ def main() -> None:
     args = parser.parse_args()
     if not DEV_PDF.is_dir():
         sys.exit(f"needs the development corpus at {DEV_PDF}")
+    os.environ.pop("DOCGEN_OCR_CACHE", None)  # timings of real engine runs, never of the cache
     with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp:
         tmp = Path(tmp)
         if args.only in (None, "text"):
@@ -204,6 +207,9 @@ def ocr_section(tmp: Path, names: list[str]) -> None:
     for key, (seconds, cpu) in timings.items():
         print(f"{names[key]:<34}{seconds:>8.1f}{pages / seconds * 60:>11.1f}"
               f"{cpu:>8.1f}{pages / cpu * 60:>15.1f}")
+    stage = correction_seconds(paths)
+    print(f"{'of which the correction stage':<34}{'':>8}{'':>11}{stage:>8.1f}"
+          f"{'':>15}  ({stage / timings[1][1]:.1%} of jobs 1)")
     anchor = min(timings["png"][1], timings["pgm"][1])  # the cheaper input is the anchor
     overhead = timings[1][1] / anchor - 1
     verdict = "met" if overhead <= TARGET_OCR_OVERHEAD else "NOT met"
@@ -211,6 +217,22 @@ def ocr_section(tmp: Path, names: list[str]) -> None:
           f" on its cheaper input: {verdict} ({overhead:+.1%});"
           f" jobs 2 speed-up ×{timings[1][0] / timings[2][0]:.2f} (wall) on {os.cpu_count()} cores,"
           f" shared with whatever else runs")
+
+
+def correction_seconds(paths: list[Path]) -> float:
+    """CPU seconds of the correction stage alone over the files' OCR'd pages (read once,
+    untimed, then corrected in a fresh model load as a batch's first file pays it)."""
+    from extractors.correct import lm
+    from extractors.correct.stage import correct_document
+    from extractors.normalize import normalize_document
+    from extractors.readers import read
+
+    raws = [normalize_document(read(str(p))) for p in paths]
+    lm._load_default.cache_clear()
+    start = time.process_time()
+    for raw in raws:
+        correct_document(raw)
+    return time.process_time() - start
 
 
 def cpu_seconds() -> float:

@@ -258,36 +258,6 @@ def _known_titles() -> frozenset[str]:
     return frozenset(signer["titles"]) | frozenset(signer["qualifiers"])
 
 
-def restore_place(text: str) -> str:
-    """A province name OCR read without its marks, as the province list writes it: "Quang
-    Ngai" → "Quảng Ngãi". A name with marks, or no province, is left as it is."""
-    if not text.isascii():
-        return text
-    return _places().get(ascii_key(text), text)
-
-
-_UNIT_BEFORE_PLACE = re.compile(r"\b(tỉnh|Tỉnh|thành phố|Thành phố|TỈNH|THÀNH PHỐ)\s+((?:\S+\s*){1,3})")
-
-
-def repair_place_names(text: str) -> str:
-    """Province names that OCR misspelt, restored from the province list when one is close:
-    "tỉnh Quảng Nøãi" → "tỉnh Quảng Ngãi". Exact names and unknown places are left alone."""
-    def fix(match: re.Match) -> str:
-        words = match.group(2).split()
-        for n in range(min(3, len(words)), 1, -1):
-            candidate = " ".join(words[:n]).strip(",.;:()")
-            key = ascii_key(candidate)
-            if key in _places():
-                return match.group(0)
-            best = difflib.get_close_matches(key, list(_places()), n=1, cutoff=0.85)
-            if best and not candidate.isupper():
-                tail = match.group(2)[len(" ".join(words[:n])):]
-                return f"{match.group(1)} {_places()[best[0]]}{tail}"
-        return match.group(0)
-
-    return _UNIT_BEFORE_PLACE.sub(fix, text)
-
-
 def sentence_case(text: str) -> str:
     """A line printed in capitals, as a sentence: "PHÁT ĐỘNG … TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ
     MINH" → "Phát động … trên địa bàn Thành phố Hồ Chí Minh". Abbreviations stay in capitals;

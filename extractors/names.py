@@ -1,13 +1,13 @@
-"""Personal names: the words before a name that are no part of it, and marks OCR misread.
+"""Personal names: the syllables of ``data/person_names.toml``, and the words before a name
+that are no part of it.
 
 ``split_rank("Đại tá Đậu Xuân Bảo")`` → ("Đại tá", "Đậu Xuân Bảo"); "PGS.TS. Lê Văn An",
 "LS. TS. Đỗ Ngọc Thịnh" and OCR's "Thợng tá Phạm Thanh Hùng" lose their titles the same way
 (``data/ranks.toml``).
 
-``repair_name("Trân Phước Hiên")`` → "Trần Phước Hiền": a syllable that is not a name
-syllable of ``data/person_names.toml`` but has the bare letters of one takes the most
-frequent such one (the family name from the surname list, the others from the given-name
-list). A name the PDF's own signature carries, equal but for marks, wins over both.
+``is_surname("Nguyên")`` → True (a family name, marks aside); ``name_syllables()`` gives the
+listed spelling of each bare syllable, with which the correction stage restores the marks OCR
+lost in a name (``extractors.correct.names``).
 """
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def _rank_tail(word: str) -> bool:
 
 
 def _title_remnant(word: str) -> bool:
-    from extractors.marks import syllables
+    from extractors.correct.glued import syllables
 
     letters = word.strip(".,")
     return 0 < len(letters) <= 2 and letters.isalpha() and letters.casefold() not in syllables() \
@@ -125,32 +125,19 @@ def is_surname(word: str) -> bool:
     return ascii_key(word) in _lists()[0]
 
 
-def is_name_syllable(word: str) -> bool:
-    """A syllable of the name lists, marks as written: "Phước", "Hà" (a family name off the
-    list, "Ksor", is carried by the others)."""
+def is_name_syllable(word: str, first: bool = False) -> bool:
+    """"Đông", "HIỀN": a syllable of the lists, marks as written, in any case (of the surnames
+    only, ``first``; a family name off the list, "Ksor", is carried by the others)."""
     _, surnames, _, given = _lists()
-    return word.capitalize() in surnames or word.capitalize() in given
+    word = word.capitalize()
+    return word in surnames or (not first and word in given)
 
 
-def _repair_syllable(word: str, spelled: dict[str, str], known: set[str]) -> str:
-    if word in known:
-        return word
-    return spelled.get(ascii_key(word), word)
-
-
-def repair_name(name: str, evidence: list[str] = ()) -> str:
-    """The name with OCR's mark errors mended (see the module docstring)."""
-    key = ascii_key(name)
-    for other in evidence:
-        if other and ascii_key(other) == key:
-            return other
-    words = name.split()
-    if len(words) < 2:
-        return name
-    surnames, known_surnames, given, known_given = _lists()
-    head = _repair_syllable(words[0], surnames, known_surnames)
-    rest = [_repair_syllable(w, given, known_given | known_surnames) for w in words[1:]]
-    return " ".join([head, *rest])
+def name_syllables(first: bool = False) -> dict[str, str]:
+    """The surnames (``first``) or the given names of the lists by their bare key, the most
+    frequent spelling: {"tran": "Trần"}, {"hien": "Hiền", …} (``extractors.correct.names``)."""
+    surnames, _, given, _ = _lists()
+    return surnames if first else given
 
 
 def _person(name: str) -> bool:

@@ -1,8 +1,8 @@
 """The one adapter around underthesea, loaded on first use so pattern-only work stays fast.
 
 Used where it earns its place (issue 4): NER as the fallback for person names (contacts, and a
-signer's name the patterns miss); the dictionary it ships, to mend the marks OCR breaks in a
-trích yếu (``extractors/marks.py``); word segmentation of search queries over the corpus
+signer's name the patterns miss); the dictionary it ships, to part syllables OCR ran together and
+to build the OCR correction stage's language model (``extractors/correct/``); word segmentation of search queries over the corpus
 index and the target indicators (``corpus/search.py``: "chuyển đổi số" looks for the word
 "chuyển đổi"). Documents themselves are not segmented: it costs about 10 ms per KB of text
 (a 45 KB law: 0.45 s); the sentence splitter is here, but the deep fields split sentences by

@@ -3,10 +3,8 @@
 Every line becomes Unicode NFC with runs of white space folded to one space; look-alike
 characters that OCR and old fonts produce are mapped to the Vietnamese letters they stand
 for ("Ð" U+00D0 → "Đ" U+0110, "⁄" → "/"); text in a legacy encoding (TCVN3, VNI) is
-converted to Unicode. On pages read by OCR, stray specks are dropped and the spaces OCR lost
-between syllables are put back where the dictionary allows one reading only ("SỞNỘIVỤ" →
-"SỞ NỘI VỤ", ``marks.split_glued``). Nothing else here guesses at words: field modules
-read OCR noise with tolerant patterns instead.
+converted to Unicode. On pages read by OCR, stray specks are dropped. Nothing here guesses at
+words: OCR slips are mended by the correction stage that follows (``extractors.correct``).
 """
 from __future__ import annotations
 
@@ -15,7 +13,6 @@ import re
 import unicodedata
 
 from extractors.legacy import convert_legacy
-from extractors.marks import split_glued
 from extractors.readers.model import Page, RawDocument
 
 # look-alikes seen in OCR output and PDF text layers, mapped to what they stand for
@@ -50,7 +47,7 @@ def normalize_text(text: str, ocr: bool = False) -> str:
     text = _MARKDOWN_STRONG.sub("", _CONTROL.sub("", text))
     text = _MARKDOWN_LINE.sub(lambda m: m.group(2) or "", text.strip())
     if ocr:
-        text = split_glued(_OCR_SPECKS.sub("", text))
+        text = _OCR_SPECKS.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -68,8 +65,6 @@ def _normalize_marked(text: str, ranges: tuple[tuple[int, int], ...], ocr: bool 
     out = ""
     for piece, handwritten in pieces:
         cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", piece.translate(_LOOKALIKES)))
-        if ocr and not handwritten:
-            cleaned = split_glued(cleaned)
         if out.endswith(" ") and cleaned.startswith(" "):
             cleaned = cleaned[1:]
         if handwritten and cleaned.strip():

@@ -1,7 +1,9 @@
 """``extract(path) -> Document``: the one entry point of extraction.
 
-read (readers/) → normalise (normalize.py) → lay out (segment.py) → header fields
-(fields/*) → deep fields (fields/deep.py) → a ``Document`` with its warnings.
+read (readers/) → normalise (normalize.py) → correct OCR text (correct/) → lay out
+(segment.py) → header fields (fields/*) → deep fields (fields/deep.py) → a ``Document`` with
+its warnings. The correction stage is the one place where OCR slips are mended: no field
+module keeps a repair of its own.
 """
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
 from extractors.fields.signer import find_name_beside, find_signer
 from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
-from extractors.marks import agree_with_document, pair_spellings
-from extractors.names import completed_by_signature, repair_name
+from extractors.correct import ModelUnavailable, correct_document
+from extractors.names import completed_by_signature
 from extractors.normalize import normalize_document
 from extractors.readers.model import RawDocument
 from extractors.records import Document, Source
@@ -50,10 +52,20 @@ def sha256_of(path: str | Path) -> str:
 def extract(path: str | Path, options: ExtractOptions | None = None) -> Document:
     """Read one file into a record. Raises ``UnreadableDocument`` for a file that cannot be read."""
     options = options or ExtractOptions()
-    raw = normalize_document(readers.read(str(path), ocr=options.ocr))
+    raw = corrected(normalize_document(readers.read(str(path), ocr=options.ocr)))
     doc = extract_raw(raw, options)
     doc.source.sha256 = sha256_of(path)
     return doc
+
+
+def corrected(raw: RawDocument) -> RawDocument:
+    """``raw`` through the OCR correction stage; without its model (missing or corrupt data
+    file: ``correct.model_problem``) the text is left as read, with a warning."""
+    try:
+        return correct_document(raw)
+    except ModelUnavailable as exc:
+        raw.warnings.append(f"OCR text not corrected: {exc}")
+        return raw
 
 
 def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Document:
@@ -140,8 +152,6 @@ def _read_closing(doc: Document, layout: Layout, header: Header, signature_names
     signer = find_signer(body) or find_name_beside(body, noi_nhan)
     if signer is not None:
         doc.signer = signer.signer
-        if doc.signer.name and signer.span.page in layout.ocr_pages:
-            doc.signer.name = repair_name(doc.signer.name, signature_names)  # marks OCR misread
         doc.evidence["signer"] = signer.span
         whole = completed_by_signature(doc.signer.name, signature_names) if doc.signer.title else None
         if whole:
@@ -161,10 +171,6 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
             subject, span = subject_of_cong_van(layout.lines[header.start: header.title], layout.ocr_pages)
     else:
         subject, span = subject_of_cong_van(top, layout.ocr_pages)
-    if subject and span and span.page in layout.ocr_pages:
-        whole = layout.text.text
-        subject = agree_with_document(subject, pair_spellings(whole[:span.start] + "\n"
-                                                              + whole[span.end:]))
     doc.subject = subject
     if span:
         doc.evidence["subject"] = span

@@ -26,3 +26,16 @@ def report_error(error: Exception, subject: str | None = None) -> None:
 
 def stdout_is_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def warn_if_uncorrected(ocr: str) -> None:
+    """One line at the start of a command that may OCR, when the correction stage's model file
+    is missing or corrupt: the run goes on, its OCR text left as read (``--ocr never`` reads
+    no scan and needs no model)."""
+    if ocr == "never":
+        return
+    from extractors.correct import model_problem
+
+    problem = model_problem()
+    if problem is not None:
+        report(problem.subject, f"{problem.cause}; OCR text will be left uncorrected")

@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 import click
 
-from docgen.commands.common import EXIT_FAILED, report, report_error
+from docgen.commands.common import EXIT_FAILED, report, report_error, warn_if_uncorrected
 from docgen.errors import DocgenError
 
 DB_OPTION = click.option("--db", default="corpus.db", show_default=True, envvar="DOCGEN_CORPUS",
@@ -88,6 +88,7 @@ def ingest(inputs, db, jobs, dask, parquet, retry_failed, ocr, wait):
     """Extract the PDF, DOCX, TXT and HTML files under INPUTS into the index."""
     from corpus import Corpus, IngestOptions, Progress, TerminalProgress, ingest_shards
 
+    warn_if_uncorrected(ocr)
     options = IngestOptions(jobs=jobs, dask=dask, parquet=parquet, retry_failed=retry_failed,
                             ocr=ocr, wait=wait)
     progress = (TerminalProgress if sys.stderr.isatty() else Progress)(on_failure=report)

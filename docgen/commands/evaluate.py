@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from docgen.commands.common import EXIT_FAILED, report_error
+from docgen.commands.common import EXIT_FAILED, report_error, warn_if_uncorrected
 
 
 @click.command("eval")
@@ -24,6 +24,7 @@ def eval_command(gold_dir, inputs, ocr, jobs, no_misses):
     from extractors.evaluate import format_report, load_gold, score
     from extractors.pipeline import ExtractOptions
 
+    warn_if_uncorrected(ocr)
     gold = load_gold(gold_dir)
     paths = [p for p in iter_files(inputs) if _stem(p) in gold]
     pairs, failed = [], False

@@ -6,7 +6,7 @@ import sys
 import click
 
 from docgen.atomic import atomic_write
-from docgen.commands.common import EXIT_FAILED, report_error
+from docgen.commands.common import EXIT_FAILED, report_error, warn_if_uncorrected
 
 
 @click.command()
@@ -28,6 +28,7 @@ def extract(inputs, fmt, with_text, explain, ocr, jobs, output, no_deep):
     from extractors.output import FORMATS
     from extractors.pipeline import ExtractOptions
 
+    warn_if_uncorrected(ocr)
     options = ExtractOptions(ocr=ocr, deep=not no_deep)
     paths = list(iter_files(inputs))
     docs, failed = [], False

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from extractors.casing import restore_place
 from extractors.records import Span
 from extractors.segment import TextLine
 from extractors.textkeys import ocr_digits
@@ -101,7 +100,7 @@ def _place_before(lines: list[TextLine], pos: int, at: int) -> tuple[str | None,
             return f"{above.text} {' '.join(kept)}".strip(), Span(above.page, above.start, ln.start + len(head))
     if not kept:
         return None, None
-    return restore_place(" ".join(kept)), ln.span(start_col, len(head))
+    return " ".join(kept), ln.span(start_col, len(head))
 
 
 def _continues_place(text: str) -> bool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractors.casing import is_upper, repair_place_names, sentence_case
-from extractors.marks import restore_marks, split_glued
+from extractors.casing import is_upper, sentence_case
 from extractors.fields.header import is_separator
 from extractors.fields.issuer import names_body
 from extractors.records import Span
@@ -66,12 +65,6 @@ def is_vv_line(text: str) -> bool:
     return bool(_VV.match(text))
 
 
-# OCR slips in the words that open a subject or precede a number: "và việc" for "Về việc",
-# "sô 27/2017" for "số 27/2017"
-_VE_VIEC = re.compile(r"^(?:và|vẻ|vê|vé|Và|Vẻ|Vê|Vé|Vẽ|vẽ)\s+việc\b")
-_SO_BEFORE_NUMBER = re.compile(r"\b([sS])[ôoóồ](?=\s+\d+/)")
-
-
 # a stamp read into the subject's first line: "| †RUNG… BẢO +4 TÍN HỌC| Về việc tăng cường …"
 _JUNK_BEFORE_VE_VIEC = re.compile(r"^.*?[|†+*#@©®{}\[\]<>~^].*?\s(?=(?:Về việc|V/v)\b)")
 
@@ -86,13 +79,10 @@ _TRAILING_DASH = re.compile(r"(?<=\w)\s?[-–—]$")  # "… năm 2025-": a spec
 
 
 def _repair(text: str) -> str:
-    text = split_glued(_FINAL_STOP.sub("", _TRAILING_DASH.sub("", text)))
+    text = _FINAL_STOP.sub("", _TRAILING_DASH.sub("", text))
     if text[:1] in _QUOTES and sum(text.count(q) for q in _QUOTES) % 2:
         text = text[1:].lstrip()  # a quote mark opened and never closed: an OCR speck
-    text = _JUNK_BEFORE_VE_VIEC.sub("", text)
-    text = _VE_VIEC.sub("Về việc", text)
-    text = _SO_BEFORE_NUMBER.sub(lambda m: m.group(1) + "ố", text)
-    return repair_place_names(text)
+    return _JUNK_BEFORE_VE_VIEC.sub("", text)
 
 
 def _join(lines: list[TextLine], ocr: bool = False) -> tuple[str, Span]:
@@ -100,8 +90,6 @@ def _join(lines: list[TextLine], ocr: bool = False) -> tuple[str, Span]:
     text = _repair(re.sub(r"\s+", " ", text).strip(" ;"))
     if is_upper(text):
         text = sentence_case(text)
-    if ocr:
-        text = restore_marks(text)
     return text, Span(lines[0].page, lines[0].start, lines[-1].end)
 
 

@@ -55,6 +55,8 @@ class Word:
     start: int | None = None  # index of the first and last character in the text stream
     end: int | None = None
     hand: bool = False  # OCR judged the word handwritten (``handwriting``)
+    # OCR: the other spellings the engine weighed, with its relative confidence (``hocr``)
+    alternatives: tuple[tuple[str, float], ...] = ()
 
     @property
     def height(self) -> float:
@@ -575,6 +577,7 @@ def _to_line(seg: _Segment, column: int | None) -> Line:
         size=round(statistics.median_high(sizes), 2) if sizes else None,
         bold=(sum(bolds) * 2 > len(bolds)) if bolds else None,
         handwritten=hand,
+        alternatives=tuple((w.text, w.alternatives) for w in words if w.alternatives),
     )
 
 

@@ -25,6 +25,9 @@ class Line:
     handwritten: tuple[tuple[int, int], ...] = ()
     # a blank line stood before this one in a plain text: a paragraph starts here
     blank_before: bool = False
+    # OCR only: for a word as read, the other spellings the engine weighed with its confidence
+    # in each (0–1): (("đôi", (("đổi", 0.72), ("đối", 0.59))), …); the correction stage chooses
+    alternatives: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
 
 
 @dataclass

@@ -3,16 +3,16 @@
 Each page is rendered once by pypdfium2 (grey, ``DPI`` dots per inch), regions holding a
 signature stamp are painted white, and the image goes to one ``tesseract`` process on
 stdin (PGM, no temporary file) with ``OMP_THREAD_LIMIT=1`` so that one process uses one
-core and parallel work scales by processes. The TSV it prints gives words with boxes
-and confidence; its lines become rows (so a slightly skewed scan still reads line by
-line), and ``layout`` cuts them at wide gaps and orders the two-column bands.
+core and parallel work scales by processes. The hOCR it prints gives words with boxes,
+confidence and the other spellings its LSTM weighed (``hocr``; the correction stage chooses
+among them); its lines become rows (so a slightly skewed scan still reads line by line),
+and ``layout`` cuts them at wide gaps and orders the two-column bands.
 
 Example: page 1 of a scanned Tờ trình gives lines "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI",
 "Số: 01/TTr-UBND" (column 0), then "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", … (column 1).
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
 import io
 import os
@@ -26,6 +26,7 @@ import pypdfium2 as pdfium
 
 from docgen.errors import ConversionFailed
 from extractors.readers import handwriting, ocr_cache
+from extractors.readers.hocr import read_hocr
 from extractors.readers.layout import Word, group_rows, group_units, lines_from_rows
 from extractors.readers.model import Line
 
@@ -64,7 +65,7 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     image, coloured, width, height = render_page(pdf, index, dpi, masks)
     if is_blank(image):
         return OcrPage([], width, height, None)
-    words = read_tsv(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
+    words = read_words(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
     kept = _outside(drops, _without_mark_lines([w for w in words if _keep(w)]))
     kept = _level(mark_handwriting(kept, handwriting.Ink(image, coloured, dpi / 72.0)))
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
@@ -130,12 +131,14 @@ def image_bytes(image) -> bytes:
 
 
 def run_tesseract(data: bytes, dpi: int = DPI) -> str:
-    """TSV output of ``tesseract stdin stdout -l vie --psm 3 tsv`` on one image."""
+    """hOCR of ``tesseract stdin stdout -l vie --psm 3 -c lstm_choice_mode=2 hocr`` on one
+    image: words, boxes, confidence, and the characters the LSTM chose between."""
     exe = tesseract_path()
     if exe is None:
         raise ConversionFailed("tesseract", "tesseract is not installed")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    command = [exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(dpi), "tsv"]
+    command = [exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(dpi),
+               "-c", "lstm_choice_mode=2", "hocr"]
     return ocr_cache.cached(command, data, lambda: _run(command, data, env))
 
 
@@ -157,19 +160,14 @@ class _OcrWord:
     line_key: tuple[int, int, int]
 
 
-def read_tsv(tsv: str, scale: float) -> list[_OcrWord]:
-    """Words (level 5 rows) of tesseract's TSV, boxes scaled from pixels to points."""
+def read_words(hocr: str, scale: float) -> list[_OcrWord]:
+    """The words of tesseract's hOCR, boxes scaled from pixels to points."""
     words = []
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not text:
-            continue
-        left, top = int(row["left"]) * scale, int(row["top"]) * scale
-        right = left + int(row["width"]) * scale
-        bottom = top + int(row["height"]) * scale
-        conf = float(row["conf"])
-        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        words.append(_OcrWord(Word(text, left, top, right, bottom, conf=conf), key))
+    for found in read_hocr(hocr):
+        left, top, right, bottom = (v * scale for v in found.box)
+        word = Word(found.text, left, top, right, bottom, conf=found.conf,
+                    alternatives=found.alternatives)
+        words.append(_OcrWord(word, (0, 0, found.line)))
     return words
 
 

@@ -6,7 +6,9 @@ Per page, in one pass (each page is closed as soon as it is read):
    lines — is parsed into ``SignatureInfo(source="stamp")`` and taken out of the lines;
 3. a page whose remaining text is (nearly) empty is a scan: it is OCR'd with the stamp
    regions blanked; a page whose glyphs do not map to Unicode is read again with
-   pdfplumber, and OCR'd if that is no better.
+   pdfplumber, and OCR'd if that is no better;
+4. a text layer is judged before it is trusted: one whose words are mostly no Vietnamese
+   syllables (a scanner's own OCR layer, "Vd viQc cho ph6p hqp nh6t") is read by OCR.
 
 Example: ``read_pdf("d06.pdf")`` → 2 text pages, first lines "ỦY BAN NHÂN DÂN",
 "TỈNH QUẢNG NGÃI", "Số: 11 /TB-UBND", then "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", …
@@ -26,7 +28,7 @@ from extractors.readers import plumber
 from extractors.readers.layout import Word, group_rows, lines_from_words
 from extractors.readers.model import Line, Page, RawDocument, SignatureInfo
 from extractors.readers.pdf_errors import open_pdf
-from extractors.readers.quality import garbled_share, text_chars
+from extractors.readers.quality import garbled_share, layer_share, text_chars
 from extractors.readers.signature import (dictionary_signatures, is_stamp_line, looks_like_stamp,
                                           parse_stamp)
 from extractors.readers.pdf_words import PageText, read_page_text
@@ -102,7 +104,27 @@ class _PageReader:
             return self._ocr(index, stamps)
         if needs_ocr and self.ocr == "never" and not lines:
             self.skipped.append(number)
-        return Page(number, lines, text.width, text.height, ocr=False)
+        page = Page(number, lines, text.width, text.height, ocr=False)
+        return self._judged(page, stamps) if lines and not needs_ocr else page
+
+    def _judged(self, page: Page, stamps: list[StampRegion]) -> Page:
+        """A text layer that does not read as Vietnamese (a scanner's own OCR layer, a font
+        whose codes stand for other letters) is read again by OCR, which is kept when it
+        reads as more Vietnamese than the layer."""
+        share = layer_share(page.lines)
+        doubt = share.doubt()
+        if doubt is None:
+            return page
+        cause = f"page {page.number}: the text layer does not read as Vietnamese ({doubt})"
+        if self.ocr == "never" or ocr_reader.tesseract_path() is None:
+            self.doc.warnings.append(f"{cause}; kept, OCR is off")
+            return page
+        read = self._ocr(page.number - 1, stamps)
+        if not layer_share(read.lines).better_than(share):
+            self.doc.warnings.append(f"{cause}; kept, OCR read no better")
+            return page
+        self.doc.warnings.append(f"{cause}; read by OCR instead")
+        return read
 
     def _text_lines(self, text: PageText) -> tuple[list[Line], list[StampRegion]]:
         """Lines of the page without stamp text; the stamps go to doc.signatures."""

@@ -45,18 +45,6 @@ def test_title_case_names():
     assert title_case("TRẦN HOÀNG TUẤN") == "Trần Hoàng Tuấn"
 
 
-@pytest.mark.parametrize("ocr, evidence, name", [
-    ("Trân Phước Hiên", [], "Trần Phước Hiền"),
-    ("Nguyên Hoàng Giang", [], "Nguyễn Hoàng Giang"),
-    ("Trần Hoàng Tuần", [], "Trần Hoàng Tuấn"),
-    ("Trần Hoàng Tuân", [], "Trần Hoàng Tuân"),  # a real name syllable is kept
-    ("Nguyen Phuoc Binh", ["Ủy ban nhân dân tỉnh", "Nguyễn Phước Bình"], "Nguyễn Phước Bình"),
-])
-def test_repair_name(ocr, evidence, name):
-    from extractors.names import repair_name
-    assert repair_name(ocr, evidence) == name
-
-
 @pytest.mark.parametrize("upper, sentence", [
     ("PHÁT ĐỘNG PHONG TRÀO THI ĐUA TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH",
      "Phát động phong trào thi đua trên địa bàn Thành phố Hồ Chí Minh"),

@@ -13,7 +13,8 @@ from tests.extract.helpers import lines
     ("ngày 31 tháng 02 năm 2024", None, None),
     ("Cao Bằng, ngày I8 tháng 9 năm I999", "1999-09-18", "Cao Bằng"),
     ("Quảng Ngãi, ngày 20 thảng 01 năm 2025", "2025-01-20", "Quảng Ngãi"),  # OCR's slip on "tháng"
-    ("Quang Ngai, ngay 20 thang 01 nam 2025", "2025-01-20", "Quảng Ngãi"),  # marks lost: restored
+    # marks lost: read as printed (the correction stage restores the province's before the fields)
+    ("Quang Ngai, ngay 20 thang 01 nam 2025", "2025-01-20", "Quang Ngai"),
     ("Hà Nội, ngày 20/01/2025", "2025-01-20", "Hà Nội"),  # the short form, after a place
     ("Quảng Ngãi, ngày 20 - 01 - 2025", "2025-01-20", "Quảng Ngãi"),
 ])

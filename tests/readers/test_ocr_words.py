@@ -1,4 +1,4 @@
-"""Tesseract TSV → words: filtering specks and marks, levelling a skewed scan."""
+"""Tesseract hOCR → words: alternatives, filtering specks and marks, levelling a skewed scan."""
 from __future__ import annotations
 
 import pytest
@@ -6,20 +6,36 @@ import pytest
 from extractors.readers import ocr
 from extractors.readers.layout import Word
 
-TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+# the hOCR tesseract 5.3 prints with -c lstm_choice_mode=2 (one line, two words)
+HOCR = """<div class='ocr_page' id='page_1' title='image "-"; bbox 0 0 2464 3508'>
+ <span class='ocr_line' id='line_1_7' title="bbox 300 600 700 650; baseline 0 -13">
+  <span class='ocrx_word' id='word_1_20' title='bbox 300 600 450 650; x_wconf 96'>CỘNG
+   <span class='ocrx_cinfo' id='lstm_choices_1_20_1'>
+    <span class='ocrx_cinfo' id='choice_1_20_1' title='x_confs 95.1'> </span></span>
+   <span class='ocrx_cinfo' id='lstm_choices_1_20_2'>
+    <span class='ocrx_cinfo' id='choice_1_20_2' title='x_confs 94.0'>C</span></span>
+   <span class='ocrx_cinfo' id='lstm_choices_1_20_3'>
+    <span class='ocrx_cinfo' id='choice_1_20_3' title='x_confs 90.0'>Ộ</span>
+    <span class='ocrx_cinfo' id='choice_1_20_4' title='x_confs 45.0'>Ọ</span>
+    <span class='ocrx_cinfo' id='choice_1_20_5' title='x_confs 9.0'>Ô</span></span>
+   <span class='ocrx_cinfo' id='lstm_choices_1_20_4'>
+    <span class='ocrx_cinfo' id='choice_1_20_6' title='x_confs 93.0'>N</span></span>
+   <span class='ocrx_cinfo' id='lstm_choices_1_20_5'>
+    <span class='ocrx_cinfo' id='choice_1_20_7' title='x_confs 92.0'>G</span></span>
+  </span>
+  <span class='ocrx_word' id='word_1_21' title='bbox 470 600 700 650; x_wconf 88'>H&amp;A
+  </span>
+ </span>
+</div>"""
 
 
-def tsv(*rows: tuple) -> str:
-    """Rows (block, par, line, left, top, width, height, conf, text) as tesseract prints them."""
-    lines = [f"5\t1\t{b}\t{p}\t{l}\t1\t{x}\t{y}\t{w}\t{h}\t{c}\t{t}" for b, p, l, x, y, w, h, c, t in rows]
-    return TSV_HEADER + "\n".join(lines) + "\n"
-
-
-def test_read_tsv_scales_pixels_to_points():
-    words = ocr.read_tsv(tsv((1, 1, 1, 300, 600, 150, 50, 96.5, "CỘNG")), 72 / 300)
-    assert len(words) == 1 and words[0].line_key == (1, 1, 1)
+def test_read_words_scales_pixels_to_points_and_keeps_the_engine_s_alternatives():
+    words = ocr.read_words(HOCR, 72 / 300)
+    assert [w.line_key for w in words] == [(0, 0, 7), (0, 0, 7)]
     w = words[0].word
-    assert (w.text, w.x0, w.top, w.x1, w.bottom, w.conf) == ("CỘNG", 72.0, 144.0, 108.0, 156.0, 96.5)
+    assert (w.text, w.x0, w.top, w.x1, w.bottom, w.conf) == ("CỘNG", 72.0, 144.0, 108.0, 156.0, 96.0)
+    assert w.alternatives == (("CỌNG", 0.5),)  # "Ô" at 9/90 is below the floor
+    assert (words[1].word.text, words[1].word.alternatives) == ("H&A", ())
 
 
 @pytest.mark.parametrize("text, conf, kept", [
