@@ -41,12 +41,13 @@ class Page:
 
 @dataclass(frozen=True)
 class SignatureInfo:
-    """A PDF digital signature dictionary, or a visible "Ký bởi … Thời gian ký …" stamp."""
+    """A PDF digital signature dictionary, a visible "Ký bởi … Thời gian ký …" stamp, or a
+    certified-copy e-stamp ("SAO Y; <office>; <date>; <time>")."""
 
     signer: str | None = None  # common name
     organisation: str | None = None
     signed_at: str | None = None  # ISO 8601
-    source: str = "dictionary"  # dictionary | stamp
+    source: str = "dictionary"  # dictionary | stamp | copy
 
 
 @dataclass

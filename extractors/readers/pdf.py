@@ -30,7 +30,7 @@ from extractors.readers.model import Line, Page, RawDocument, SignatureInfo
 from extractors.readers.pdf_errors import open_pdf
 from extractors.readers.quality import garbled_share, layer_share, text_chars
 from extractors.readers.signature import (dictionary_signatures, is_stamp_line, looks_like_stamp,
-                                          parse_stamp)
+                                          parse_copy_stamp, parse_stamp)
 from extractors.readers.pdf_words import PageText, read_page_text
 
 MIN_TEXT_CHARS = 16  # a picture and fewer letters and digits than this (stamps aside): a scan
@@ -155,9 +155,9 @@ class _PageReader:
 
     def _take_stamp_blocks(self, lines: list[Line]) -> tuple[list[Line], list[StampRegion]]:
         """Stamps drawn in the page content: runs of stamp lines at the same left edge."""
-        keep, boxes = list(lines), []
-        body_size = _median_size(lines)
-        for block in _stamp_blocks(lines):
+        keep, boxes = self._take_copy_stamps(lines)
+        body_size = _median_size(keep)
+        for block in _stamp_blocks(keep):
             size = _median_size(block)
             if body_size and size and size >= SMALL_PRINT * body_size:
                 continue  # stamps are small print: an "Email: …" line of the body is not one
@@ -168,6 +168,20 @@ class _PageReader:
             box = _pad(_box_of(block))
             boxes.append(StampRegion(box, box))
             keep = [l for l in keep if not any(l is b for b in block)]
+        return keep, boxes
+
+    def _take_copy_stamps(self, lines: list[Line]) -> tuple[list[Line], list[StampRegion]]:
+        """Certified-copy e-stamps ("SAO Y; …; 19/03/2026; 08:40:00"): their form alone tells
+        them, whatever their print size (on a scanned copy they are the page's only text)."""
+        keep, boxes = [], []
+        for line in lines:
+            stamp = parse_copy_stamp(line.text)
+            if stamp is None or None in (line.x0, line.top):
+                keep.append(line)
+                continue
+            self._add_signature(stamp)
+            box = _pad(_box_of([line]))
+            boxes.append(StampRegion(box, box))
         return keep, boxes
 
     def _add_signature(self, stamp: SignatureInfo) -> None:

@@ -69,6 +69,28 @@ def is_stamp_line(text: str) -> bool:
     return bool(match and match["H"])
 
 
+@lru_cache(maxsize=1)
+def _copy_pattern() -> re.Pattern:
+    kinds = "|".join(re.escape(k) for k in load("signature_stamps")["copy"]["kinds"])
+    return re.compile(rf"\s*(?:{kinds})\s*;\s*(?P<org>[^;]+?)\s*;(?P<when>.*)", re.IGNORECASE)
+
+
+def parse_copy_stamp(text: str) -> SignatureInfo | None:
+    """The certified-copy e-stamp of a line, or None: the copying office and the time of copy
+    (``source="copy"``; a bound on the day of issue, never its value).
+
+    >>> parse_copy_stamp("SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 19/03/2026; 08:40:00; +07:00").signed_at
+    '2026-03-19T08:40:00+07:00'
+    """
+    match = _copy_pattern().fullmatch(unicodedata.normalize("NFC", text))
+    if match is None:
+        return None
+    when = iso_time(match["when"].replace(";", " "))
+    if when is None:
+        return None
+    return SignatureInfo(organisation=match["org"], signed_at=when, source="copy")
+
+
 def looks_like_stamp(text: str) -> bool:
     """A cheap first test: a stamp label, or an e-mail address, is in ``text``."""
     return bool(_label_pattern().search(text) or EMAIL.search(text))

@@ -24,15 +24,16 @@ def page_image(lines: list[tuple[float, float, str, int, bool]]):
     return image
 
 
-def scan_pdf(image, layer: list[str] = ()) -> bytes:
+def scan_pdf(image, layer: list[str] = (), at: tuple[float, float] = (72, 770)) -> bytes:
     """A one-page PDF showing ``image`` (JPEG) over the page, with ``layer`` as invisible
-    Helvetica text lines (render mode 3), ASCII only, as a scanner's OCR writes them."""
+    Helvetica text lines (render mode 3), ASCII only, as a scanner's OCR writes them, from
+    ``at`` (PDF points from the bottom left)."""
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)
     jpeg = buffer.getvalue()
     text = "\n".join(f"({line}) Tj T*" for line in layer)
     content = (f"q {A4[0]} 0 0 {A4[1]} 0 0 cm /Im1 Do Q\n"
-               f"BT 3 Tr /F1 11 Tf 72 770 Td 14 TL\n{text}\nET").encode("latin-1")
+               f"BT 3 Tr /F1 11 Tf {at[0]} {at[1]} Td 14 TL\n{text}\nET").encode("latin-1")
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
