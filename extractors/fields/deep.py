@@ -18,6 +18,7 @@ from extractors.fields.flow import build_flow
 from extractors.fields.periods import find_periods, find_ranges
 from extractors.fields.references import Context, find_references
 from extractors.fields.targets import find_targets
+from extractors.fields.textutil import SpanSet
 from extractors.fields.timex import scan_times
 from extractors.fields.urls import find_urls
 from extractors.records import Document
@@ -41,9 +42,9 @@ def fill_deep(doc: Document, text: DocText, body_start: int = 0) -> None:
     taken = covered + [(r.start, r.end) for r in ranges] + [(e.span.start, e.span.end) for e in doc.events]
     doc.deadlines = find_deadlines(text, flow, times, exclude=taken)
     time_spans = [(t.start, t.end) for t in times]
-    if not _legal_normative(doc.doc_type.name):
-        doc.targets = find_targets(text, flow, doc.deadlines, doc.periods,
-                                   exclude=covered + time_spans, warnings=warnings)
+    cited = SpanSet(covered)
+    doc.targets = find_targets(text, flow, doc.deadlines, doc.periods, exclude=covered + time_spans,
+                               warnings=warnings, times=[t for t in times if t.start not in cited])
     doc.contacts = find_contacts(text, flow, signer=doc.signer.name)
     doc.urls = find_urls(text)
     doc.warnings.extend(dict.fromkeys(warnings))
@@ -62,15 +63,6 @@ def _blank_before(text: str, end: int) -> str:
         return text
     head = "".join(c if c in "\n\f" else " " for c in text[:end])
     return head + text[end:]
-
-
-def _legal_normative(type_name: str | None) -> bool:
-    """Laws, decrees and circulars (kind "qppl" in doc_types.toml) set rules, not targets: their
-    percentages are tax rates and thresholds ("thuế suất 10%"), which are no plan's target."""
-    from extractors.fields.doc_type import by_name
-
-    entry = by_name(type_name) if type_name else None
-    return bool(entry) and entry.get("kind") == "qppl"
 
 
 def _day(issued_on: str | None) -> str | None:

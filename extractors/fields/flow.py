@@ -34,6 +34,8 @@ _MARKER_RE = re.compile(r"\s*(?:" + "|".join(f"(?P<r{rank}>{pat})" for rank, pat
 _END_PUNCT = ".;:!?"
 _SEPARATOR = re.compile(r"^[\s|_\-=*–—.]*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*\s+")
+_LABEL_LINE = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?)\s*$")
+_ARTICLE = re.compile(r"\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[a-zđ]?\b")
 _ABBREV = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ]{0,2})$")  # "TP." "Ng." "TS." end no sentence
 
 
@@ -124,9 +126,20 @@ def _continues(prev: str, line: str) -> bool:
     prev, line = prev.rstrip(), line.strip()
     if not prev or not line or _SEPARATOR.match(prev) or _SEPARATOR.match(line):
         return False
+    if _LABEL_LINE.match(prev) or _LABEL_LINE.match(line):
+        return False  # "21", "1.2", "B" alone on a line: a table's row number, its own cell
     if prev[-1] in _END_PUNCT or _marker(line):
         return False
+    if line[:1].isupper() and not (prev.isupper() and line.isupper()) \
+            and (_ARTICLE.match(prev) or _short_heading(prev)):
+        return False  # "Điều 3. Đối tượng …", "1. Mục tiêu": a capital opens the next paragraph
     return not (prev.isupper() and not line.isupper())  # a heading in capitals ends its line
+
+
+def _short_heading(line: str) -> bool:
+    """"1. Mục tiêu", "a) Y tế": a numbered or lettered heading of a few words."""
+    found = _marker(line)
+    return found is not None and found[0] <= 9 and len(line[found[1]:].split()) <= 10
 
 
 def build_flow(text: str) -> Flow:
@@ -150,20 +163,49 @@ def build_flow(text: str) -> Flow:
 
 
 def _blocks(spans: list[tuple[int, int]], text: str) -> list[Block]:
+    """Blocks with their parents. Besides the marked headings, a title in capitals heads what
+    follows it ("BỘ TIÊU CHÍ … GIAI ĐOẠN 2026 - 2030"), and a paragraph ending with ":" heads the
+    list items under it ("Phấn đấu đến năm 2030, đạt các chỉ tiêu sau:" over "- …", "a) …")."""
     blocks: list[Block] = []
-    stack: list[int] = []
+    stack: list[tuple[int, float]] = []   # (block index, level): lower levels are more senior
     for start, end in spans:
         found = _marker(text[start:end])
         if found is None:
-            parent = stack[-1] if stack else None
-            blocks.append(Block(start, end, _skip_space(text, start, end), None, None, parent))
+            body = _skip_space(text, start, end)
+            level = _unmarked_level(text[body:end])
+            while stack and (stack[-1][1] >= level if level is not None else _is_intro(stack[-1])):
+                stack.pop()  # a plain paragraph also ends the list an intro opened
+            blocks.append(Block(start, end, body, None, None, stack[-1][0] if stack else None))
+            if level is not None:
+                stack.append((len(blocks) - 1, level))
             continue
         rank, length, marker = found
-        while stack and (blocks[stack[-1]].rank or 0) >= rank:
+        while stack and stack[-1][1] >= rank:
             stack.pop()
-        blocks.append(Block(start, end, start + length, marker, rank, stack[-1] if stack else None))
-        stack.append(len(blocks) - 1)
+        blocks.append(Block(start, end, start + length, marker, rank, stack[-1][0] if stack else None))
+        stack.append((len(blocks) - 1, float(rank)))
     return blocks
+
+
+_INTRO_ITEMS = 7.5   # an intro heads items marked "1)", "a)", "-", "+" (ranks 8 and over)
+
+
+def _is_intro(entry: tuple[int, float]) -> bool:
+    return entry[1] >= _INTRO_ITEMS and entry[1] not in _RANKS
+
+
+_RANKS = {float(rank) for rank, _ in _MARKERS}
+
+
+def _unmarked_level(body: str) -> float | None:
+    """The heading level of an unmarked paragraph: -1 for a title in capitals, just above list
+    items for an intro ending with ":", None for a plain paragraph."""
+    words = body.split()
+    if 2 <= len(words) <= 40 and body.isupper() and not body.rstrip().endswith((".", ";")):
+        return -1.0
+    if body.rstrip().endswith(":") and len(words) <= 80:
+        return _INTRO_ITEMS   # ends the items and the intro before it
+    return None
 
 
 def _skip_space(text: str, start: int, end: int) -> int:

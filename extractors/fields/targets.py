@@ -10,6 +10,7 @@ label ("a) Y tế:", "2.1. Đối với các cơ quan, đơn vị …").
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -17,8 +18,10 @@ from dataclasses import dataclass
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
 from extractors.fields.quantities import Quantity, find_quantities
+from extractors.fields.target_context import Context
+from extractors.fields.target_cues import CueReader
 from extractors.fields.textutil import SpanSet, clean
-from extractors.fields.timex import scan_times
+from extractors.fields.timex import TimeMention, scan_times
 from extractors.records import Deadline, Period, Target
 from extractors.text import DocText
 from extractors.wordlists import load
@@ -55,28 +58,51 @@ def _words() -> _Words:
 
 def find_targets(text: DocText, flow: Flow | None = None, deadlines: list[Deadline] = (),
                  periods: list[Period] = (), exclude: list[tuple[int, int]] = (),
-                 warnings: list[str] | None = None) -> list[Target]:
-    """Every quantitative target of ``text``, in order."""
+                 warnings: list[str] | None = None, times: list[TimeMention] | None = None) -> list[Target]:
+    """Every quantitative target of ``text``'s running text, in order (tables: table_targets.py).
+
+    ``times`` are the time expressions of ``flow.text`` (found here when not given).
+    """
     flow = flow or build_flow(text.text)
+    times = times if times is not None else scan_times(flow.text)[0]
+    context = Context(flow, list(deadlines), list(periods), list(times))
+    reader = CueReader(flow, context.times)
     out: list[Target] = []
+    for clause, qs in _quantities_by_clause(flow, exclude).items():
+        previous_stem = None
+        for i, q in enumerate(qs):
+            verdict = reader.judge(q.start, q.kind == "percent")
+            target, previous_stem = _target(flow, text, clause, qs, i, previous_stem)
+            if not verdict.target:
+                continue
+            if target is None:
+                if warnings is not None:
+                    warnings.append(f"a number with no indicator: “{clean(flow.text[clause[0]:clause[1]])[:80]}”")
+                continue
+            target.deadline = context.deadline_at(q.start, target.span.start)
+            target.scope = context.scope_at(q.start)
+            target.cue = verdict.cue.describe() if verdict.cue else None
+            out += split_range(target, q)
+    return out
+
+
+def _quantities_by_clause(flow: Flow, exclude) -> dict[tuple[int, int], list[Quantity]]:
     by_clause: dict[tuple[int, int], list[Quantity]] = {}
     excluded = SpanSet(exclude)
     for q in find_quantities(flow.text):
         clause = flow.clause_at(q.start)
         if clause and q.end <= clause[1] and q.start not in excluded:
             by_clause.setdefault(clause, []).append(q)
-    for clause, qs in by_clause.items():
-        previous_stem = None
-        for i, q in enumerate(qs):
-            target, previous_stem = _target(flow, text, clause, qs, i, previous_stem)
-            if target is None:
-                if warnings is not None:
-                    warnings.append(f"a number with no indicator: “{clean(flow.text[clause[0]:clause[1]])[:80]}”")
-                continue
-            target.deadline = _deadline(flow, q.start, deadlines, periods)
-            target.scope = _scope(flow, q.start, deadlines)
-            out.append(target)
-    return out
+    return by_clause
+
+
+def split_range(target: Target, q: Quantity) -> list[Target]:
+    """A range gives two targets: "từ 9,5 – 12%" → ">=" 9.5 and "<=" 12."""
+    if q.upper is None:
+        return [target]
+    low = dataclasses.replace(target, value=q.value, comparator=">=")
+    high = dataclasses.replace(target, value=q.upper, comparator="<=")
+    return [low, high]
 
 
 def _target(flow: Flow, text: DocText, clause: tuple[int, int], qs: list[Quantity], i: int,
@@ -173,49 +199,3 @@ def _read_suffix(suffix: str) -> tuple[str, str | None]:
 def _sentence_text(flow: Flow, offset: int) -> str:
     sentence = flow.sentence_at(offset)
     return clean(flow.text[sentence[0]:sentence[1]]).rstrip(";.") if sentence else ""
-
-
-def _deadline(flow: Flow, offset: int, deadlines: list[Deadline], periods: list[Period]) -> str | None:
-    """The limit of the clause, else of the sentence, else of the headings above."""
-    for area in (flow.clause_at(offset), flow.sentence_at(offset)):
-        found = _first_in(area, deadlines)
-        if found:
-            return found.by
-    period = _first_in(flow.sentence_at(offset), periods)
-    if period and period.end:
-        return _period_end(period.end)
-    index = flow.block_at(offset)
-    for parent in flow.ancestors(index) if index is not None else []:
-        head = flow.blocks[parent]
-        found = _first_in((head.start, head.end), deadlines)
-        if found:
-            return found.by
-    return None
-
-
-def _first_in(area: tuple[int, int] | None, items: list) -> object | None:
-    if area is None:
-        return None
-    return next((it for it in items if it.span and area[0] <= it.span.start < area[1]), None)
-
-
-def _period_end(end: str) -> str:
-    if len(end) == 4:
-        return f"{end}-12-31"
-    return end
-
-
-def _scope(flow: Flow, offset: int, deadlines: list[Deadline]) -> str | None:
-    """The nearest heading label that is not a time: "Y tế", "Đối với các cơ quan, đơn vị …"."""
-    index = flow.block_at(offset)
-    if index is None:
-        return None
-    for candidate in [index, *flow.ancestors(index)]:
-        label = flow.label(candidate)
-        if label and label[1] <= offset and not _first_in(label, deadlines):
-            return clean(flow.text[label[0]:label[1]])
-        block = flow.blocks[candidate]
-        words = clean(flow.text[block.body:block.end])
-        if candidate != index and words.casefold().startswith("đối với") and len(words.split()) <= 25:
-            return words.rstrip(":.")
-    return None

@@ -1,0 +1,194 @@
+"""Whether a number states a target: weighing the wording around it (``target_cues.toml``).
+
+A plan says what to reach ("Phấn đấu đến năm 2030, 100% xã đạt chuẩn"); a rule says what applies
+("phụ cấp ưu đãi bằng 70% mức lương", "tối thiểu 43% tổng kinh phí được phân bổ"); a report says
+what was done ("đã tiếp nhận … đạt tỷ lệ 90,11%"). The cues of the clause holding the number count
+whole, those of the rest of its sentence half, and the nearest heading above it that holds a cue
+("2. Mục tiêu cụ thể", "Điều 5. Mức phụ cấp", "I. KẾT QUẢ THỰC HIỆN") counts too. A time the
+sentence or heading aims at ("Đến năm 2030, …", "a) Đến cuối năm 2022:") is an aim, and so is a
+share that opens its clause ("- 85% người dân có điện thoại thông minh"). The verdict keeps the
+aim cue that weighed most, which ``--explain`` shows.
+
+Example: ``CueReader(flow, times).judge(offset_of("85%"))`` → ``Verdict(True, 4.0, Cue("Đến cuối
+năm 2022", "aim", 2.0, "heading"))`` under "a) Đến cuối năm 2022:".
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors.fields import patterns as P
+from extractors.fields.flow import Flow
+from extractors.fields.timex import TimeMention
+from extractors.wordlists import load
+
+KINDS = ("aim", "rule", "result")
+_SENTENCE_REST = 0.5   # the part of the sentence outside the number's clause counts half
+_SHARE_AT_HEAD = 1.0   # "- 85% người dân …": a share opening its clause
+_HEAD_WORDS = 30       # a heading's cues are read in its first words (or its closing sentence)
+_LIMIT_KINDS = ("date", "month", "quarter", "half", "year")
+_PUNCT = " \t\n-–+*•:;,.()"
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: str      # as written: "Phấn đấu", "Mục tiêu cụ thể", "Đến năm 2030"
+    kind: str       # aim | rule | result
+    weight: float   # after the weighting of where it stands
+    where: str      # clause | sentence | heading | table
+
+    def describe(self) -> str:
+        return f"{self.where}: “{self.words}”"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: bool
+    score: float
+    cue: Cue | None        # the aim that weighed most
+    against: Cue | None    # the rule or result that weighed most
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    weights: dict[str, tuple[str, float]]   # folded words → (kind, weight)
+
+
+@functools.cache
+def _lexicon(level: str) -> _Lexicon:
+    data = load("target_cues")[level]
+    weights: dict[str, tuple[str, float]] = {}
+    for kind in KINDS:
+        for words, weight in data.get(kind, {}).items():
+            weights[" ".join(words.split()).casefold()] = (kind, float(weight))
+    alternation = P.words_alternation(list(weights))
+    return _Lexicon(re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I), weights)
+
+
+@functools.cache
+def _time_lead_re() -> re.Pattern[str]:
+    leads = P.words_alternation(load("target_cues")["time_aim"]["leads"])
+    return re.compile(rf"(?:^|(?<![\w]))(?:{leads}){P.OWS}$", re.I)
+
+
+def _time_weight() -> float:
+    return float(load("target_cues")["time_aim"]["weight"])
+
+
+def cues_in(text: str, start: int, end: int, level: str, where: str, scale: float = 1.0) -> list[Cue]:
+    """Every cue word of ``level`` ("sentence" or "heading") in ``text[start:end]``."""
+    lex = _lexicon(level)
+    out, seen = [], set()
+    for m in lex.pattern.finditer(text, start, end):
+        key = " ".join(m.group(0).split()).casefold()
+        kind, weight = lex.weights[key]
+        if weight and key not in seen:  # a word counts once however often it is repeated
+            seen.add(key)
+            out.append(Cue(" ".join(m.group(0).split()), kind, weight * scale, where))
+    return out
+
+
+class CueReader:
+    """Judges the numbers of one document; heading cues are read once per heading."""
+
+    def __init__(self, flow: Flow, times: list[TimeMention] = ()) -> None:
+        self.flow = flow
+        self.times = [t for t in times if t.kind in _LIMIT_KINDS]
+        self._time_starts = [t.start for t in self.times]
+        self._headings: dict[int, list[Cue]] = {}
+
+    def judge(self, offset: int, percent: bool = True, extra: list[Cue] = ()) -> Verdict:
+        """The verdict on the number at ``offset`` (a percentage, or a count, money or measure);
+        ``extra`` adds cues from elsewhere (a table's header)."""
+        return verdict(self.cues_at(offset) + list(extra), least(percent))
+
+    def cues_at(self, offset: int) -> list[Cue]:
+        flow = self.flow
+        clause = flow.clause_at(offset) or (offset, offset)
+        sentence = flow.sentence_at(offset) or clause
+        cues = cues_in(flow.text, clause[0], clause[1], "sentence", "clause")
+        cues += self._times_in(clause[0], clause[1], "clause", 1.0)
+        for lo, hi in ((sentence[0], clause[0]), (clause[1], sentence[1])):
+            if lo < hi:
+                cues += cues_in(flow.text, lo, hi, "sentence", "sentence", _SENTENCE_REST)
+                cues += self._times_in(lo, hi, "sentence", _SENTENCE_REST)
+        if _share_at_head(flow.text, clause[0], offset):
+            cues.append(Cue(flow.text[offset:offset + 12].split(" ")[0], "aim", _SHARE_AT_HEAD, "clause"))
+        block = flow.block_at(offset)
+        return cues + (self.heading_cues(flow.ancestors(block)) if block is not None else [])
+
+    def heading_cues(self, ancestors: list[int]) -> list[Cue]:
+        """The cues of the nearest heading among ``ancestors`` that holds any."""
+        for index in ancestors:
+            if index not in self._headings:
+                self._headings[index] = self._read_heading(index)
+            if self._headings[index]:
+                return self._headings[index]
+        return []
+
+    def _read_heading(self, index: int) -> list[Cue]:
+        start, end = heading_words(self.flow, index)
+        return cues_in(self.flow.text, start, end, "heading", "heading") + self._times_in(start, end, "heading", 1.0)
+
+    def _times_in(self, start: int, end: int, where: str, scale: float) -> list[Cue]:
+        """Times aimed at in ``text[start:end]``: "Đến năm 2030", "trong năm 2026", "Năm 2026:"."""
+        out = []
+        i = bisect.bisect_left(self._time_starts, start)
+        while i < len(self.times) and self.times[i].start < end:
+            t = self.times[i]
+            lead = _time_lead_re().search(self.flow.text, max(start, t.start - 16), t.start)
+            opening = not self.flow.text[start:t.start].strip(_PUNCT)
+            if lead or opening:
+                begin = lead.start() if lead else t.start
+                out.append(Cue(" ".join(self.flow.text[begin:t.end].split()), "aim",
+                               _time_weight() * scale, where))
+            i += 1
+        return out
+
+
+def heading_words(flow: Flow, index: int) -> tuple[int, int]:
+    """Where a heading's cues are read: its closing sentence when it ends with ":" (it opens a
+    list: "… Phấn đấu hoàn thành các mục tiêu cơ bản sau:"), else its first words."""
+    block = flow.blocks[index]
+    text = flow.text
+    body_end = block.end
+    if text[block.body:body_end].rstrip().endswith(":"):
+        sentence = flow.sentence_at(body_end - 1)
+        if sentence:
+            return max(sentence[0], block.body), body_end
+    stop, words = block.body, 0
+    for m in re.finditer(r"\S+", text[block.body:body_end]):
+        stop = block.body + m.end()
+        words += 1
+        if words >= _HEAD_WORDS:
+            break
+    return block.body, stop
+
+
+_BOUND_WORDS = re.compile(r"(?:tối thiểu|ít nhất|trên|dưới|tối đa|không dưới|không quá|[≥≤><]=?)\s*$", re.I)
+
+
+def _share_at_head(text: str, clause_start: int, offset: int) -> bool:
+    """Whether the number opens its clause after no more than a list mark and a bound:
+    "- 85% người dân …", "- Tối thiểu 80% …"."""
+    head = text[clause_start:offset].strip(_PUNCT)
+    head = _BOUND_WORDS.sub("", head).strip(_PUNCT)
+    return head == "" and "%" in text[offset:offset + 16]
+
+
+def least(percent: bool) -> float:
+    """How much aim a percentage, or another quantity, needs at the least."""
+    return float(load("target_cues")["least"]["percent" if percent else "other"])
+
+
+def verdict(cues: list[Cue], needed: float = 1.0) -> Verdict:
+    aims = [c for c in cues if c.kind == "aim"]
+    others = [c for c in cues if c.kind != "aim"]
+    aim = sum(c.weight for c in aims)
+    score = aim - sum(c.weight for c in others)
+    best = max(aims, key=lambda c: c.weight, default=None)
+    worst = max(others, key=lambda c: c.weight, default=None)
+    return Verdict(aim >= needed and score > 0, score, best, worst)
