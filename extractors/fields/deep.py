@@ -9,6 +9,7 @@ event are not deadlines, and targets take their deadline from the deadlines foun
 """
 from __future__ import annotations
 
+import re
 import time
 
 from extractors.fields.contacts import find_contacts
@@ -40,6 +41,7 @@ def fill_deep(doc: Document, text: DocText, body_start: int = 0) -> None:
     doc.periods = find_periods(text, flow, ranges=ranges)
     doc.events = find_events(text, flow, times, ranges)
     taken = covered + [(r.start, r.end) for r in ranges] + [(e.span.start, e.span.end) for e in doc.events]
+    taken += _restated(flow.text, doc.subject)
     doc.deadlines = find_deadlines(text, flow, times, exclude=taken)
     time_spans = [(t.start, t.end) for t in times]
     cited = SpanSet(covered)
@@ -55,6 +57,16 @@ def fill_deep_timed(doc: Document, text: DocText, body_start: int = 0) -> float:
     start = time.process_time()
     fill_deep(doc, text, body_start)
     return time.process_time() - start
+
+
+def _restated(text: str, subject: str | None) -> list[tuple[int, int]]:
+    """Where the body restates the document's own trích yếu ("Chính phủ ban hành Nghị định quy
+    định … đến năm 2030."): a horizon of its title is no time limit."""
+    words = (subject or "").split()
+    if len(words) < 4:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.I)
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def _blank_before(text: str, end: int) -> str:

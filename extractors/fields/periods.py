@@ -48,7 +48,9 @@ def _keyword_re() -> re.Pattern[str]:
 _YEARS_FROM = re.compile(
     rf"(?<![\w])(?:từ{P.WS})?năm{P.WS}(?P<y1>{P.YEAR}){P.OWS}(?:[-–—]|(?:đến|tới){P.WS}(?:hết{P.WS})?(?:năm{P.WS})?)"
     rf"{P.OWS}(?P<y2>{P.YEAR})\b", re.I)
-_CONNECT = re.compile(rf"{P.OWS}(?:[-–—]|[^;\n]{{0,80}}?(?<![\w])(?:đến|tới)){P.OWS}(?:hết{P.WS})?$", re.I)
+_CONNECT = re.compile(
+    rf"{P.OWS}(?:[-–—]|[^;\n]{{0,80}}?(?<![\w])(?:đến|tới|kết{P.WS}thúc(?:{P.WS}(?:vào|lúc))?))"
+    rf"{P.OWS}(?:hết{P.WS})?$", re.I)
 _FROM = re.compile(rf"(?<![\w])từ{P.OWS}(?:ngày{P.WS})?$", re.I)
 _DASH_ONLY = re.compile(rf"{P.OWS}[-–—]{P.OWS}")  # "09/9/2024 – 13/9/2024"
 
@@ -117,7 +119,7 @@ def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None)
                 not _DASH_ONLY.fullmatch(text, first.end, second.start):
             continue
         first = _borrow_year(first, second)
-        rnd = _round_re().search(text, max(0, begin - 60), begin)
+        rnd = _round_of(flow, begin)
         timed = first.hour is not None or second.hour is not None
         out.append(Range(begin, second.end, first.start_label(), second.label(),
                          clean(named.group("label")) if named else None, timed,
@@ -128,6 +130,25 @@ def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None)
             out.append(Range(m.start(), t.end, issued_on, t.last_day() if t.kind == "date" else t.label(),
                              None, False))
     return out
+
+
+@functools.cache
+def _round_head_re() -> re.Pattern[str]:
+    rounds = P.words_alternation(_words()["events"]["rounds"])
+    return re.compile(rf"[\s\-–+*•]*(?P<label>(?:{rounds}){P.WS}(?:\d{{1,2}}|[IVX]{{1,4}}|thứ{P.WS}\w+))\b", re.I)
+
+
+def _round_of(flow: Flow, begin: int) -> re.Match | None:
+    """The round a span belongs to: named just before it ("Đợt 2: từ …") or opening its
+    paragraph ("- Đợt 1: tập trung hướng dẫn …, bắt đầu từ 00h ngày 09/9/2024 …")."""
+    near = _round_re().search(flow.text, max(0, begin - 60), begin)
+    if near:
+        return near
+    index = flow.block_at(begin)
+    if index is None:
+        return None
+    block = flow.blocks[index]
+    return _round_head_re().match(flow.text, block.body if block.marker else block.start, begin)
 
 
 def _borrow_year(first: TimeMention, second: TimeMention) -> TimeMention:

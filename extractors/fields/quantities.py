@@ -102,7 +102,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return kept
 
 
-_PERCENT_SIGN = re.compile(r"%|phần\s+trăm", re.I)
+_PERCENT_SIGN = re.compile(r"%|‰|phần\s+trăm|phần\s+nghìn", re.I)
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,/])(?P<num>{P.NUMBER}){_OSP}$")
 
 
@@ -114,7 +114,7 @@ def _percents(text: str, start: int, end: int) -> list[Quantity]:
         if value is None:
             continue
         per = _per_re().match(text, sign.end(), end)
-        unit = "%" + _per_words(per)
+        unit = ("‰" if sign.group(0) == "‰" or "nghìn" in sign.group(0) else "%") + _per_words(per)
         stop = per.end() if per else sign.end()
         out.append(_with_lead(text, start, Quantity(m.start(), stop, value, unit, "percent"), "%"))
     return out
@@ -171,6 +171,8 @@ def _amounts(text: str, start: int, end: int) -> list[Quantity]:
         kind = _unit_kinds().get(unit_word.casefold(), "count")
         if kind == "money" and _not_money_re().match(text, m.end()):
             continue
+        if not _allowed_here(text, m.start(), unit_word):
+            continue
         unit = money.get(unit_word.casefold(), unit_word)
         if m.group("scale"):
             unit = f"{m.group('scale').casefold()} {unit}"
@@ -182,6 +184,15 @@ def _amounts(text: str, start: int, end: int) -> list[Quantity]:
         written = text[m.end("num"):m.end()].strip() if kind != "count" else ""
         out.append(_with_lead(text, start, Quantity(m.start(), stop, value, unit, kind), written))
     return out
+
+
+def _allowed_here(text: str, start: int, unit_word: str) -> bool:
+    """A measure that counts only after certain words: "tuổi thọ … 75 tuổi", not "dưới 5 tuổi"."""
+    needs = _units()["measure"]["only_after"].get(unit_word.casefold())
+    if not needs:
+        return True
+    before = text[max(0, start - 80):start].casefold()
+    return any(word in before for word in needs)
 
 
 def _per_words(per: re.Match | None) -> str:

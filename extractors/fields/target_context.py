@@ -16,12 +16,14 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields.flow import Flow
+from extractors.fields.target_cues import heading_words
 from extractors.fields.textutil import clean
 from extractors.fields.timex import TimeMention
 from extractors.records import Deadline, Period
 from extractors.wordlists import load
 
 _LIMIT_KINDS = ("date", "month", "quarter", "half", "year")
+_HEADING_WORDS = 30   # a heading longer than this is a paragraph: the years it names are not its aim
 _BASELINE = re.compile(r"(?:so với|từ|kể từ|sau|trước)\s*$", re.I)
 _OPENING = re.compile(r"[\s\-–+*•:;,.()]*(?:(?:đến|tới|trong|vào)(?:\s+(?:hết|cuối))?\s+)?$", re.I)
 
@@ -66,9 +68,18 @@ class Context:
             if found:
                 return found.by
             found = self._period_end(area) or self._opening_time((head.body, head.end))
+            found = found or self._named_in_heading(parent)
             if found:
                 return found
         return None
+
+    def _named_in_heading(self, index: int) -> str | None:
+        """A year or date a short heading names: "Điều 2. Các chỉ tiêu chủ yếu năm 2027",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027" (a heading that opens a list: its last sentence)."""
+        start, end = heading_words(self.flow, index)
+        if len(self.flow.text[start:end].split()) > _HEADING_WORDS:
+            return None
+        return self._time_before(start, end)
 
     def _time_before(self, start: int, end: int) -> str | None:
         """The last time in ``text[start:end]`` that is not a baseline ("so với năm 2020")."""
@@ -104,6 +115,8 @@ class Context:
         if index is None:
             return None
         for candidate in [index, *flow.ancestors(index)]:
+            if flow.blocks[candidate].marker is None and _is_title(flow.text, flow.blocks[candidate]):
+                continue  # "QUYẾT NGHỊ:", "BỘ TIÊU CHÍ …": a title, not a scope
             label = flow.label(candidate)
             if label and label[1] <= offset and self._is_scope(*label):
                 return clean(flow.text[label[0]:label[1]])
@@ -120,6 +133,11 @@ class Context:
         if _first_in((start, end), self.deadlines) or _first_in((start, end), self.periods):
             return False
         return not _is_cue_label(self.flow.text[start:end])
+
+
+def _is_title(text: str, block) -> bool:
+    body = text[block.body:block.end]
+    return body.isupper()
 
 
 def _is_cue_label(words: str) -> bool:
