@@ -169,7 +169,9 @@ def _warn_several_documents(doc: Document, layout: Layout, header: Header) -> No
 def _fill_deep(doc: Document, layout: Layout) -> None:
     from extractors.fields.deep import fill_deep
 
-    fill_deep(doc, layout.text, _body_start(doc))
+    from extractors.fields.tables import reader_tables
+
+    fill_deep(doc, layout.text, _body_start(doc), reader_tables(layout.lines))
 
 
 def _body_start(doc: Document) -> int:

@@ -18,21 +18,26 @@ from extractors.fields.events import find_events
 from extractors.fields.flow import build_flow
 from extractors.fields.periods import find_periods, find_ranges
 from extractors.fields.references import Context, find_references
+from extractors.fields.tables import Grid, line_tables, pipe_tables
 from extractors.fields.targets import find_targets
 from extractors.fields.textutil import SpanSet
 from extractors.fields.timex import scan_times
 from extractors.fields.urls import find_urls
-from extractors.records import Document
+from extractors.records import Document, Period
 from extractors.text import DocText
 
 
-def fill_deep(doc: Document, text: DocText, body_start: int = 0) -> None:
+def fill_deep(doc: Document, text: DocText, body_start: int = 0, tables: list[Grid] = ()) -> None:
     """Set the deep list fields of ``doc`` from ``text`` (the record text the spans point into).
 
     Only the body is read: the header before ``body_start`` (agency, number, date, trích yếu,
     Kính gửi) is blanked out, keeping every offset, so that no sentence runs back into it.
+    ``tables`` are those the reader saw (``tables.reader_tables``); tables written in the text
+    (" | " cells, or one cell a line) are found here.
     """
-    flow = build_flow(_blank_before(text.text, body_start))
+    body = _blank_before(text.text, body_start)
+    grids = _all_tables(body, [g for g in tables if g.start >= body_start])
+    flow = build_flow(body, frozenset(s for g in grids for s in g.line_starts))
     times, warnings = scan_times(flow.text)
     context = Context(doc.number.raw, doc.doc_type.name, doc.subject)
     covered: list[tuple[int, int]] = []
@@ -40,13 +45,16 @@ def fill_deep(doc: Document, text: DocText, body_start: int = 0) -> None:
     ranges = find_ranges(flow, times, _day(doc.issued_on))
     doc.periods = find_periods(text, flow, ranges=ranges)
     doc.events = find_events(text, flow, times, ranges)
+    cited = SpanSet(covered)
     taken = covered + [(r.start, r.end) for r in ranges] + [(e.span.start, e.span.end) for e in doc.events]
     taken += _restated(flow.text, doc.subject)
     doc.deadlines = find_deadlines(text, flow, times, exclude=taken)
     time_spans = [(t.start, t.end) for t in times]
-    cited = SpanSet(covered)
-    doc.targets = find_targets(text, flow, doc.deadlines, doc.periods, exclude=covered + time_spans,
-                               warnings=warnings, times=[t for t in times if t.start not in cited])
+    spans = [Period(r.label, r.first, r.last, None, text.span(r.start, r.end)) for r in ranges
+             if not (r.timed or r.round_label) and (r.first or r.last) and r.start not in cited]
+    doc.targets = find_targets(text, flow, doc.deadlines, spans, exclude=covered + time_spans,
+                               warnings=warnings, times=[t for t in times if t.start not in cited],
+                               tables=grids, year=int(doc.issued_on[:4]) if doc.issued_on else None)
     doc.contacts = find_contacts(text, flow, signer=doc.signer.name)
     doc.urls = find_urls(text)
     doc.warnings.extend(dict.fromkeys(warnings))
@@ -57,6 +65,15 @@ def fill_deep_timed(doc: Document, text: DocText, body_start: int = 0) -> float:
     start = time.process_time()
     fill_deep(doc, text, body_start)
     return time.process_time() - start
+
+
+def _all_tables(body: str, seen: list[Grid]) -> list[Grid]:
+    """The reader's tables, then those written in the text where no reader's table stands."""
+    out = list(seen)
+    for grid in pipe_tables(body) + line_tables(body):
+        if not any(g.start < grid.end and grid.start < g.end for g in out):
+            out.append(grid)
+    return sorted(out, key=lambda g: g.start)
 
 
 def _restated(text: str, subject: str | None) -> list[tuple[int, int]]:

@@ -133,6 +133,8 @@ def _continues(prev: str, line: str) -> bool:
     if line[:1].isupper() and not (prev.isupper() and line.isupper()) \
             and (_ARTICLE.match(prev) or _short_heading(prev)):
         return False  # "Điều 3. Đối tượng …", "1. Mục tiêu": a capital opens the next paragraph
+    if line.isupper() and len(line.split()) >= 2 and not prev.isupper():
+        return False  # a title in capitals starts its own line ("BỘ TIÊU CHÍ …" after a name)
     return not (prev.isupper() and not line.isupper())  # a heading in capitals ends its line
 
 
@@ -142,15 +144,17 @@ def _short_heading(line: str) -> bool:
     return found is not None and found[0] <= 9 and len(line[found[1]:].split()) <= 10
 
 
-def build_flow(text: str) -> Flow:
-    """Blocks, sentences and clauses of ``text`` with wrapped lines joined."""
+def build_flow(text: str, breaks: frozenset[int] = frozenset()) -> Flow:
+    """Blocks, sentences and clauses of ``text`` with wrapped lines joined. A line starting at
+    an offset in ``breaks`` (a table's line) is never joined to the line before or after it."""
     chars = list(text)
     groups: list[list[tuple[int, int]]] = []
     for start, end in _lines(text):
         if text[start:end].strip() == "":
             groups.append([])
             continue
-        if groups and groups[-1] and _continues(text[groups[-1][-1][0]:groups[-1][-1][1]], text[start:end]):
+        if groups and groups[-1] and start not in breaks and groups[-1][-1][0] not in breaks \
+                and _continues(text[groups[-1][-1][0]:groups[-1][-1][1]], text[start:end]):
             chars[start - 1] = " "
             groups[-1].append((start, end))
         else:

@@ -24,6 +24,7 @@ from extractors.wordlists import load
 
 _LIMIT_KINDS = ("date", "month", "quarter", "half", "year")
 _HEADING_WORDS = 30   # a heading longer than this is a paragraph: the years it names are not its aim
+_LEAD = re.compile(r"(?:đến|tới|trong|vào|trước|hết)(?:\s+(?:ngày|hết|cuối))?\s*$", re.I)
 _BASELINE = re.compile(r"(?:so với|từ|kể từ|sau|trước)\s*$", re.I)
 _OPENING = re.compile(r"[\s\-–+*•:;,.()]*(?:(?:đến|tới|trong|vào)(?:\s+(?:hết|cuối))?\s+)?$", re.I)
 
@@ -86,8 +87,9 @@ class Context:
         i = bisect.bisect_left(self._time_starts, end) - 1
         while i >= 0 and self.times[i].start >= start:
             t = self.times[i]
-            if t.end <= end and not _BASELINE.search(self.flow.text, max(0, t.start - 12), t.start):
-                return t.last_day()
+            if t.end <= end and not _BASELINE.search(self.flow.text, max(0, t.start - 12), t.start) \
+                    and (t.kind != "date" or _LEAD.search(self.flow.text, max(0, t.start - 16), t.start)):
+                return t.last_day()  # a bare date is a cited document's ("… ngày 22/8/2024")
             i -= 1
         return None
 

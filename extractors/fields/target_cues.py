@@ -17,7 +17,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow
@@ -26,6 +27,7 @@ from extractors.wordlists import load
 
 KINDS = ("aim", "rule", "result")
 _SENTENCE_REST = 0.5   # the part of the sentence outside the number's clause counts half
+_FARTHER = 0.5         # headings above the nearest one that holds a cue count half
 _SHARE_AT_HEAD = 1.0   # "- 85% người dân …": a share opening its clause
 _HEAD_WORDS = 30       # a heading's cues are read in its first words (or its closing sentence)
 _LIMIT_KINDS = ("date", "month", "quarter", "half", "year")
@@ -38,6 +40,7 @@ class Cue:
     kind: str       # aim | rule | result
     weight: float   # after the weighting of where it stands
     where: str      # clause | sentence | heading | table
+    time: bool = False  # a time aimed at ("Đến năm 2030"), not a word
 
     def describe(self) -> str:
         return f"{self.where}: “{self.words}”"
@@ -59,13 +62,25 @@ class _Lexicon:
 
 @functools.cache
 def _lexicon(level: str) -> _Lexicon:
+    """The cue words of ``level``; a heading's are matched without tone marks, since OCR often
+    misreads them on headings in capitals ("KẾT QUÁ" for "KẾT QUẢ")."""
     data = load("target_cues")[level]
+    fold = toneless if level == "heading" else str
     weights: dict[str, tuple[str, float]] = {}
     for kind in KINDS:
         for words, weight in data.get(kind, {}).items():
-            weights[" ".join(words.split()).casefold()] = (kind, float(weight))
+            weights[fold(" ".join(words.split()).casefold())] = (kind, float(weight))
     alternation = P.words_alternation(list(weights))
     return _Lexicon(re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.I), weights)
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+@functools.lru_cache(maxsize=4096)
+def toneless(text: str) -> str:
+    """``text`` without its tone marks (the vowels keep their other marks): "Kết quả" → "Kêt qua"."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if c not in _TONES))
 
 
 @functools.cache
@@ -81,6 +96,8 @@ def _time_weight() -> float:
 def cues_in(text: str, start: int, end: int, level: str, where: str, scale: float = 1.0) -> list[Cue]:
     """Every cue word of ``level`` ("sentence" or "heading") in ``text[start:end]``."""
     lex = _lexicon(level)
+    if level == "heading":
+        text, start, end = toneless(text[start:end]), 0, len(toneless(text[start:end]))
     out, seen = [], set()
     for m in lex.pattern.finditer(text, start, end):
         key = " ".join(m.group(0).split()).casefold()
@@ -94,8 +111,9 @@ def cues_in(text: str, start: int, end: int, level: str, where: str, scale: floa
 class CueReader:
     """Judges the numbers of one document; heading cues are read once per heading."""
 
-    def __init__(self, flow: Flow, times: list[TimeMention] = ()) -> None:
+    def __init__(self, flow: Flow, times: list[TimeMention] = (), year: int | None = None) -> None:
         self.flow = flow
+        self.year = year    # the year of issue: a time after it is aimed at, one before it is past
         self.times = [t for t in times if t.kind in _LIMIT_KINDS]
         self._time_starts = [t.start for t in self.times]
         self._headings: dict[int, list[Cue]] = {}
@@ -121,13 +139,17 @@ class CueReader:
         return cues + (self.heading_cues(flow.ancestors(block)) if block is not None else [])
 
     def heading_cues(self, ancestors: list[int]) -> list[Cue]:
-        """The cues of the nearest heading among ``ancestors`` that holds any."""
+        """The cues of the nearest heading among ``ancestors`` that holds any, and at half
+        weight those of the headings above it ("Điều 3. Tiêu chí … được hưởng ưu đãi về thuế"
+        over "2. Tiêu chí về nghiên cứu …")."""
+        out: list[Cue] = []
         for index in ancestors:
             if index not in self._headings:
                 self._headings[index] = self._read_heading(index)
-            if self._headings[index]:
-                return self._headings[index]
-        return []
+            scale = 1.0 if not out else _FARTHER
+            out += [replace(c, weight=c.weight * scale) for c in self._headings[index]] if scale == 1.0 \
+                else [replace(c, weight=c.weight * scale, where="heading above") for c in self._headings[index]]
+        return out
 
     def _read_heading(self, index: int) -> list[Cue]:
         start, end = heading_words(self.flow, index)
@@ -143,10 +165,22 @@ class CueReader:
             opening = not self.flow.text[start:t.start].strip(_PUNCT)
             if lead or opening:
                 begin = lead.start() if lead else t.start
-                out.append(Cue(" ".join(self.flow.text[begin:t.end].split()), "aim",
-                               _time_weight() * scale, where))
+                words = " ".join(self.flow.text[begin:t.end].split())
+                out.append(self._time_cue(words, t, where, scale))
             i += 1
         return out
+
+
+    def _time_cue(self, words: str, t: TimeMention, where: str, scale: float) -> Cue:
+        """"Đến năm 2030" in a text of 2026 aims further than "trong năm 2026"; "trong năm 2025"
+        in a text of 2026 tells what was done."""
+        weight = _time_weight()
+        if self.year is not None and t.year is not None:
+            if t.year < self.year:
+                return Cue(words, "result", 1.0 * scale, where, time=True)
+            if t.year > self.year:
+                weight += 1.0
+        return Cue(words, "aim", weight * scale, where, time=True)
 
 
 def heading_words(flow: Flow, index: int) -> tuple[int, int]:
@@ -185,10 +219,12 @@ def least(percent: bool) -> float:
 
 
 def verdict(cues: list[Cue], needed: float = 1.0) -> Verdict:
+    """Aims against rules and results; ``needed`` is the least aim a number needs, times
+    aside when more than one is needed (a count under "trong năm 2025" alone is no target)."""
     aims = [c for c in cues if c.kind == "aim"]
     others = [c for c in cues if c.kind != "aim"]
-    aim = sum(c.weight for c in aims)
-    score = aim - sum(c.weight for c in others)
+    aim = sum(c.weight for c in aims if needed <= 1 or not c.time)
     best = max(aims, key=lambda c: c.weight, default=None)
     worst = max(others, key=lambda c: c.weight, default=None)
+    score = sum(c.weight for c in aims) - sum(c.weight for c in others)
     return Verdict(aim >= needed and score > 0, score, best, worst)

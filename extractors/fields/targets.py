@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from extractors.fields import patterns as P
 from extractors.fields.flow import Flow, build_flow
 from extractors.fields.quantities import Quantity, find_quantities
+from extractors.fields.table_targets import table_targets
+from extractors.fields.tables import Grid, has_value
 from extractors.fields.target_context import Context
 from extractors.fields.target_cues import CueReader
 from extractors.fields.textutil import SpanSet, clean
@@ -58,20 +60,29 @@ def _words() -> _Words:
 
 def find_targets(text: DocText, flow: Flow | None = None, deadlines: list[Deadline] = (),
                  periods: list[Period] = (), exclude: list[tuple[int, int]] = (),
-                 warnings: list[str] | None = None, times: list[TimeMention] | None = None) -> list[Target]:
-    """Every quantitative target of ``text``'s running text, in order (tables: table_targets.py).
-
-    ``times`` are the time expressions of ``flow.text`` (found here when not given).
-    """
+                 warnings: list[str] | None = None, times: list[TimeMention] | None = None,
+                 tables: list[Grid] = (), year: int | None = None) -> list[Target]:
+    """Every quantitative target of ``text``, in order: of its running text, and of ``tables``
+    (table_targets.py). ``times`` are the time expressions of ``flow.text`` (found here when
+    not given); ``year`` is the year of issue, after which a time is aimed at."""
     flow = flow or build_flow(text.text)
     times = times if times is not None else scan_times(flow.text)[0]
     context = Context(flow, list(deadlines), list(periods), list(times))
-    reader = CueReader(flow, context.times)
+    reader = CueReader(flow, context.times, year)
+    read_as_table = [(c.start, c.end) for g in tables for row in g.rows for c in row if c and has_value(c.text)]
+    out = _prose_targets(text, flow, context, reader, list(exclude) + read_as_table, warnings)
+    for grid in tables:
+        out += table_targets(grid, text, context, reader)
+    return sorted(out, key=lambda t: t.span.start if t.span else 0)
+
+
+def _prose_targets(text: DocText, flow: Flow, context: Context, reader: CueReader, exclude,
+                   warnings: list[str] | None) -> list[Target]:
     out: list[Target] = []
     for clause, qs in _quantities_by_clause(flow, exclude).items():
         previous_stem = None
         for i, q in enumerate(qs):
-            verdict = reader.judge(q.start, q.kind == "percent")
+            verdict = reader.judge(q.start, q.kind in ("percent", "rank"))
             target, previous_stem = _target(flow, text, clause, qs, i, previous_stem)
             if not verdict.target:
                 continue

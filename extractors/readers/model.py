@@ -11,6 +11,17 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class CellRef:
+    """Where a line sits in a table its reader saw: table number (in the document), row and
+    grid column (0-based), and how many grid columns the cell spans."""
+
+    table: int
+    row: int
+    col: int
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
 class Line:
     text: str
     column: int | None = None
@@ -25,6 +36,8 @@ class Line:
     handwritten: tuple[tuple[int, int], ...] = ()
     # a blank line stood before this one in a plain text: a paragraph starts here
     blank_before: bool = False
+    # the table cell the line belongs to, when the reader saw a table (DOCX, PDF, OCR columns)
+    cell: CellRef | None = None
 
 
 @dataclass
