@@ -33,6 +33,7 @@ _CELL = re.compile(
     rf"^\s*(?P<lead>[≥≤<>]=?|=>|=<|[Tt]ối thiểu|[Íí]t nhất|[Kk]hông dưới|[Tt]rên|[Tt]ối đa|[Kk]hông quá|[Dd]ưới)?"
     rf"\s*(?P<low>{_NUMBER})\s*(?P<sign>%|‰)?(?:\s*(?:[-–—]|đến)\s*(?P<high>{_NUMBER})\s*(?P<sign2>%|‰)?)?"
     rf"\s*(?P<tail>trở lên|trở xuống)?\s*$")
+_SPECKS = " -–—.,;:_|"   # marks OCR leaves at a cell's edge ("% -", "… kỹ năng số .")
 _WORDS = {"tối thiểu": ">=", "ít nhất": ">=", "không dưới": ">=", "trên": ">", "tối đa": "<=",
           "không quá": "<=", "dưới": "<", "trở lên": ">=", "trở xuống": "<="}
 
@@ -137,7 +138,7 @@ def _cell_targets(cell: Cell, indicator: Cell, unit_cell: Cell | None, header: s
     deadline = column_time or context.deadline_above(chain)
     scope = None if column_time or _starts_with(header, _words()["generic"]) or not header else header
     raw = f"{indicator.text} | {header}: {cell.text}" if header else f"{indicator.text}: {cell.text}"
-    base = Target(clean(indicator.text), None, unit, None, deadline, scope, raw,
+    base = Target(clean(indicator.text).strip(_SPECKS), None, unit, None, deadline, scope, raw,
                   text.span(cell.start, cell.end), cue=judged.cue.describe() if judged.cue else None)
     return _with_values(base, m)
 
@@ -161,7 +162,7 @@ def _unit_of(m: re.Match, unit_cell: Cell | None, indicator: str, header: str) -
     if m.group("sign") or m.group("sign2"):
         return m.group("sign") or m.group("sign2")
     if unit_cell is not None and is_unit(unit_cell.text):
-        return clean(unit_cell.text)
+        return clean(unit_cell.text).strip(_SPECKS) or None
     written = re.search(r"\(([^()]{1,20})\)\s*$", header) or re.search(r"\(([^()]{1,20})\)\s*$", indicator)
     if written and is_unit(written.group(1)):
         return clean(written.group(1))

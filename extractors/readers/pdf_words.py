@@ -40,6 +40,7 @@ class PageText:
     unmapped: int  # characters whose font has no Unicode mapping
     chars: int
     has_images: bool  # asked only of pages with little text (is it a scan?)
+    drawn_columns: int = 0  # distinct left edges of vertical rules and boxes drawn: a ruled table
 
 
 class _Transform:
@@ -90,9 +91,25 @@ def read_page_text(pdf: pdfium.PdfDocument, index: int) -> PageText:
             textpage.close()
         boxes = [transform.box(*r) for r in annots]
         images = count < FEW_CHARS and _has_images(page)
-        return PageText(words, boxes, width, height, unmapped, count, images)
+        return PageText(words, boxes, width, height, unmapped, count, images, _drawn_columns(page))
     finally:
         page.close()
+
+
+def _drawn_columns(page: pdfium.PdfPage) -> int:
+    """How many distinct left edges the page's vertical rules and boxes have: 3 or more is a
+    table with ruled columns (a page of underlines or a framed paragraph has fewer). Cheap:
+    only the bounds of path objects are read."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    edges = set()
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top)))
+        if top.value - bottom.value > 8:
+            edges.add(round(left.value / 2))
+    return len(edges)
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:
