@@ -147,6 +147,11 @@ def _range_low(text: str, floor: int, number_start: int, unit_word: str) -> tupl
     return (m.start(), low) if low is not None else None
 
 
+def label_before(text: str, floor: int, start: int) -> bool:
+    """Whether the number at ``start`` is a label: "mức độ 3", "Điều 5", "lần thứ 2"."""
+    return bool(_LABEL_WORDS.search(text, max(floor, start - 20), start))
+
+
 def _ranks(text: str, start: int, end: int) -> list[Quantity]:
     lowered = text[start:end].casefold()
     if not any(word in lowered for word in _units()["rank"]["after"]):

@@ -96,15 +96,20 @@ def _time_weight() -> float:
 def cues_in(text: str, start: int, end: int, level: str, where: str, scale: float = 1.0) -> list[Cue]:
     """Every cue word of ``level`` ("sentence" or "heading") in ``text[start:end]``."""
     lex = _lexicon(level)
+    shown = text[start:end]
     if level == "heading":
-        text, start, end = toneless(text[start:end]), 0, len(toneless(text[start:end]))
+        text, start, end = toneless(shown), 0, len(toneless(shown))
+        offset = 0 if len(text) == len(shown) else None   # NFC letters keep their places
+    else:
+        offset = None
     out, seen = [], set()
     for m in lex.pattern.finditer(text, start, end):
         key = " ".join(m.group(0).split()).casefold()
         kind, weight = lex.weights[key]
         if weight and key not in seen:  # a word counts once however often it is repeated
             seen.add(key)
-            out.append(Cue(" ".join(m.group(0).split()), kind, weight * scale, where))
+            words = shown[m.start():m.end()] if offset is not None else m.group(0)
+            out.append(Cue(" ".join(words.split()), kind, weight * scale, where))
     return out
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields import patterns as P
+from extractors.fields.counts import MIN_CLAUSE_AIM, bare_numbers, counted
 from extractors.fields.flow import Flow, build_flow
 from extractors.fields.quantities import Quantity, find_quantities
 from extractors.fields.table_targets import table_targets
@@ -79,7 +80,9 @@ def find_targets(text: DocText, flow: Flow | None = None, deadlines: list[Deadli
 def _prose_targets(text: DocText, flow: Flow, context: Context, reader: CueReader, exclude,
                    warnings: list[str] | None) -> list[Target]:
     out: list[Target] = []
-    for clause, qs in _quantities_by_clause(flow, exclude).items():
+    by_clause = _quantities_by_clause(flow, exclude)
+    _add_counts(flow, reader, by_clause, SpanSet(exclude))
+    for clause, qs in by_clause.items():
         previous_stem = None
         for i, q in enumerate(qs):
             verdict = reader.judge(q.start, q.kind in ("percent", "rank"))
@@ -105,6 +108,23 @@ def _quantities_by_clause(flow: Flow, exclude) -> dict[tuple[int, int], list[Qua
         if clause and q.end <= clause[1] and q.start not in excluded:
             by_clause.setdefault(clause, []).append(q)
     return by_clause
+
+
+def _add_counts(flow: Flow, reader: CueReader, by_clause: dict[tuple[int, int], list[Quantity]],
+                excluded: SpanSet) -> None:
+    """Counts of nouns no word list knows, in clauses that state an aim (counts.py)."""
+    taken = SpanSet([(q.start, q.end) for qs in by_clause.values() for q in qs])
+    for m in bare_numbers(flow.text, 0, len(flow.text), taken):
+        clause = flow.clause_at(m.start())
+        if clause is None or m.start() in excluded or not reader.judge(m.start(), False).target:
+            continue
+        if sum(c.weight for c in reader.cues_at(m.start()) if c.kind == "aim" and c.where == "clause") \
+                < MIN_CLAUSE_AIM:
+            continue
+        q = counted(flow.text, clause, m)
+        if q is not None:
+            by_clause.setdefault(clause, []).append(q)
+            by_clause[clause].sort(key=lambda x: x.start)
 
 
 def split_range(target: Target, q: Quantity) -> list[Target]:
