@@ -177,8 +177,12 @@ def _blocks(spans: list[tuple[int, int]], text: str) -> list[Block]:
         if found is None:
             body = _skip_space(text, start, end)
             level = _unmarked_level(text[body:end])
-            while stack and (stack[-1][1] >= level if level is not None else _is_intro(stack[-1])):
-                stack.pop()  # a plain paragraph also ends the list an intro opened
+            if level is None and any(_is_intro(entry) for entry in stack):
+                while not _is_intro(stack[-1]):
+                    stack.pop()  # a plain paragraph ends the list an intro opened …
+                stack.pop()      # … and the intro
+            while stack and level is not None and stack[-1][1] >= level:
+                stack.pop()
             blocks.append(Block(start, end, body, None, None, stack[-1][0] if stack else None))
             if level is not None:
                 stack.append((len(blocks) - 1, level))

@@ -122,7 +122,7 @@ def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None)
         rnd = _round_of(flow, begin)
         timed = first.hour is not None or second.hour is not None
         out.append(Range(begin, second.end, first.start_label(), second.label(),
-                         clean(named.group("label")) if named else None, timed,
+                         _label_of(named), timed,
                          clean(rnd.group("label")) if rnd else None))
     for t in times:
         m = _from_issue_re().search(text, max(0, t.start - 120), t.start)
@@ -149,6 +149,16 @@ def _round_of(flow: Flow, begin: int) -> re.Match | None:
         return None
     block = flow.blocks[index]
     return _round_head_re().match(flow.text, block.body if block.marker else block.start, begin)
+
+
+def _label_of(named: re.Match | None) -> str | None:
+    """"Thời gian thực hiện" as written; "Giai đoạn 1" as RECORD.md writes it, "giai đoạn 1"."""
+    if named is None:
+        return None
+    label = clean(named.group("label"))
+    keywords = P.words_alternation(_words()["periods"]["keywords"])
+    numbered = re.fullmatch(rf"(?:{keywords})\s+(?:\d{{1,2}}|[IVX]{{1,4}})", label, re.I)
+    return label.lower() if numbered else label
 
 
 def _borrow_year(first: TimeMention, second: TimeMention) -> TimeMention:

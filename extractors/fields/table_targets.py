@@ -81,9 +81,8 @@ def table_targets(grid: Grid, text: DocText, context: Context, reader: CueReader
     cols = _columns(grid)
     if not cols.values or cols.indicator is None:
         return []
-    block = context.flow.block_at(grid.start)
-    chain = ([block] + context.flow.ancestors(block)) if block is not None else []
-    above = reader.heading_cues(chain[1:] if block is not None and _is_table_line(context, block, grid) else chain)
+    chain = _chain(context, grid)
+    above = reader.heading_cues(chain)
     head_text = " | ".join(grid.groups + [grid.header[c] for c in range(len(grid.header))])
     head_cues = cues_in(head_text, 0, len(head_text), "heading", "table")
     times = {c: _column_time(grid.header[c]) for c in cols.values}
@@ -102,8 +101,23 @@ def table_targets(grid: Grid, text: DocText, context: Context, reader: CueReader
     return out
 
 
-def _is_table_line(context: Context, block: int, grid: Grid) -> bool:
-    return context.flow.blocks[block].start >= grid.start
+_CAPTION_WORDS = 40   # a short paragraph right above a table is its caption
+
+
+def _chain(context: Context, grid: Grid) -> list[int]:
+    """The headings a table sits under: its caption (the short paragraph right above it, "Bộ
+    tiêu chí … giai đoạn 2026 - 2030"), then the caption's headings."""
+    flow = context.flow
+    block = flow.block_at(grid.start)
+    if block is None:
+        return []
+    chain = flow.ancestors(block)
+    before = block - 1
+    if before >= 0 and before not in chain:
+        caption = flow.blocks[before]
+        if len(flow.text[caption.body:caption.end].split()) <= _CAPTION_WORDS:
+            chain = [before] + chain
+    return chain
 
 
 def _cell(row: list[Cell | None], col: int | None) -> Cell | None:

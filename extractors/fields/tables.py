@@ -144,8 +144,10 @@ def _follows(prev: str | None, label: str) -> bool:
     """Whether row number ``label`` can come after ``prev``: 1 → 2, 1 → 1.1, 1.3 → 2, A → 1, I → II."""
     if prev is None:
         return label in ("1", "I", "A", "1.1")
-    if label in ("1", "1.1") or (label.isalpha() and prev.isalpha() is False):
-        return True
+    if prev.isalpha():
+        return label in ("1", "1.1") or _next_letter(prev) == label
+    if label.isalpha():
+        return label in ("A", "I", "B", "II") or _next_letter(prev) == label
     if label.isdigit() or "." in label:
         parts, before = label.split("."), prev.split(".")
         if not all(p.isdigit() for p in parts) or not all(p.isdigit() for p in before):
@@ -177,7 +179,7 @@ def _read_line_table(text: str, lines: list[tuple[int, int]], i: int) -> tuple[G
     if j >= len(lines) or j - i <= 2 or not _follows(None, _label(text[slice(*lines[j])]) or ""):
         return None, i + 1
     rows, prev, k = [], None, j
-    while k < len(lines):
+    while k < len(lines) and not _ENDS_TABLE.match(text[slice(*lines[k])]):
         label = _label(text[slice(*lines[k])])
         if label is None or not _follows(prev, label) or not _opens_row(text, lines, k):
             break
@@ -203,8 +205,14 @@ def _opens_row(text: str, lines: list[tuple[int, int]], k: int) -> bool:
 
 
 def _next_row(text: str, lines, end: int, label: str) -> bool:
+    if _ENDS_TABLE.match(text[slice(*lines[end])]):
+        return True
     nxt = _label(text[slice(*lines[end])])
     return nxt is not None and _follows(label, nxt) and _opens_row(text, lines, end)
+
+
+# a line that is no cell: the next article, chapter or part of the text
+_ENDS_TABLE = re.compile(r"^\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)\s+[\dIVXLC]+")
 
 
 def _cut_last(row: list[Cell], before: list[list[Cell]]) -> list[Cell]:

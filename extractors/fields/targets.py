@@ -149,7 +149,7 @@ def _target(flow: Flow, text: DocText, clause: tuple[int, int], qs: list[Quantit
     elif needs_suffix:
         comparator = None
     comparator = q.comparator or comparator or "="
-    if not stem and previous_stem and not raw_prefix.strip(" ,;:-–").casefold().removeprefix("và").strip():
+    if not stem and previous_stem:  # "…, năm 2027 đạt 95%": the subject is the previous one's
         stem = previous_stem
     indicator = clean(f"{stem} {suffix}").strip(" ,;:.-–")
     if not indicator and q.kind == "count":
@@ -162,14 +162,22 @@ def _target(flow: Flow, text: DocText, clause: tuple[int, int], qs: list[Quantit
     return target, stem or previous_stem
 
 
+# what parts the targets of one clause: a comma, or "và" between two of them
+_PARTING = re.compile(r",|(?<![\w])và(?![\w])")
+
+
 def _after_last_comma(text: str, start: int, end: int) -> int:
-    comma = text.rfind(",", start, end)
-    return comma + 1 if comma >= 0 else start
+    last = None
+    for last in _PARTING.finditer(text, start, end):
+        pass
+    return last.end() if last else start
 
 
 def _last_comma(text: str, start: int, end: int) -> int:
-    comma = text.rfind(",", start, end)
-    return comma if comma >= 0 else end
+    last = None
+    for last in _PARTING.finditer(text, start, end):
+        pass
+    return last.start() if last else end
 
 
 def _leading_space(text: str) -> int:
