@@ -168,13 +168,13 @@ class CueReader:
             t = self.times[i]
             lead = _time_lead_re().search(self.flow.text, max(start, t.start - 16), t.start)
             opening = not self.flow.text[start:t.start].strip(_PUNCT)
-            if lead or opening:
+            named = where == "heading" and self.year is not None and t.year is not None and t.year != self.year
+            if lead or opening or named:  # a heading naming another year: "KẾ HOẠCH NĂM 2027"
                 begin = lead.start() if lead else t.start
                 words = " ".join(self.flow.text[begin:t.end].split())
                 out.append(self._time_cue(words, t, where, scale))
             i += 1
         return out
-
 
     def _time_cue(self, words: str, t: TimeMention, where: str, scale: float) -> Cue:
         """"Đến năm 2030" in a text of 2026 aims further than "trong năm 2026"; "trong năm 2025"

@@ -140,6 +140,10 @@ def _target(flow: Flow, text: DocText, clause: tuple[int, int], qs: list[Quantit
             previous_stem: str | None) -> tuple[Target | None, str | None]:
     q, body = qs[i], flow.text
     seg_start = clause[0] if i == 0 else _after_last_comma(body, qs[i - 1].end, q.start)
+    partings = list(_PARTING.finditer(body, qs[i - 1].end, q.start)) if i > 0 else []
+    if len(partings) >= 2 and 0 < len(body[seg_start:q.start].split()) <= _SHORT_PART:
+        # "đạt 72%, trong đó có bằng cấp, chứng chỉ đạt 32%": a comma inside the subject
+        seg_start = partings[-2].end()
     seg_end = clause[1] if i == len(qs) - 1 else _last_comma(body, q.end, qs[i + 1].start)
     raw_prefix = body[seg_start:q.start]
     stem, comparator, needs_suffix = _read_prefix(raw_prefix)
@@ -151,6 +155,8 @@ def _target(flow: Flow, text: DocText, clause: tuple[int, int], qs: list[Quantit
     comparator = q.comparator or comparator or "="
     if not stem and previous_stem:  # "…, năm 2027 đạt 95%": the subject is the previous one's
         stem = previous_stem
+    elif previous_stem and _IN_WHICH.match(clean(raw_prefix)):
+        stem = f"{previous_stem} {stem}"  # "Tỷ lệ A đạt 72%, trong đó có B đạt 32%": A with B
     indicator = clean(f"{stem} {suffix}").strip(" ,;:.-–")
     if not indicator and q.kind == "count":
         indicator = q.unit
@@ -162,6 +168,7 @@ def _target(flow: Flow, text: DocText, clause: tuple[int, int], qs: list[Quantit
     return target, stem or previous_stem
 
 
+_SHORT_PART = 3   # words after a comma too few to be a target's subject on their own
 # what parts the targets of one clause: a comma, or "và" between two of them
 _PARTING = re.compile(r",|(?<![\w])và(?![\w])")
 
@@ -205,8 +212,8 @@ def _read_prefix(prefix: str) -> tuple[str, str | None, bool]:
 
 
 def _drop_adverbial(prefix: str) -> str:
-    """"Trong giai đoạn 1 (từ năm 2021-2025), yêu cầu" → "yêu cầu"."""
-    if not _words().adverbial.match(prefix):
+    """"Trong giai đoạn 1 (từ năm 2021-2025), yêu cầu" → "yêu cầu" ("trong đó …" is no adverbial)."""
+    if not _words().adverbial.match(prefix) or _IN_WHICH.match(prefix):
         return prefix
     depth = 0
     for i, ch in enumerate(prefix):
@@ -217,6 +224,7 @@ def _drop_adverbial(prefix: str) -> str:
     return prefix
 
 
+_IN_WHICH = re.compile(r"trong\s+(?:đó|số)(?![\w])", re.I)
 _TIME_LEAD = re.compile(r"(?:(?<![\w])(?:đến|trong|vào|tới|trước|từ|sau)\s+)?$", re.I)
 
 

@@ -50,8 +50,7 @@ def test_own_texts(own):
     assert _cell(report, "periods") == (10, 10, 10)
     assert _cell(report, "events") == (4, 4, 4)
     assert _cell(report, "references") == (21, 21, 21)
-    # the one miss: "báo cáo Quốc hội … tại kỳ họp cuối năm 2030" has no limit word before it
-    assert _cell(report, "deadlines") == (23, 23, 24)
+    assert _cell(report, "deadlines") == (24, 24, 24)
 
 
 def test_documents_that_set_no_target_give_none(own):
@@ -61,9 +60,14 @@ def test_documents_that_set_no_target_give_none(own):
 
 
 def test_held_out_texts():
+    """Texts written after the rules; the one extra target is a task ("Tập trung chỉ đạo 03 xã
+    đăng ký đạt chuẩn … hoàn thiện hồ sơ"), read as an aim by its "đạt chuẩn"."""
     pairs, report = _scored(GOLD / "heldout", _texts(GOLD / "heldout"))
+    assert _cell(report, "targets") == (31, 32, 31)
+    assert _cell(report, "deadlines") == (11, 11, 11)
+    assert _cell(report, "events") == (3, 3, 3)
     assert report.lists["targets"].f1 >= 0.80
-    assert all(len(pred["targets"]) <= 1 for _, gold, pred in pairs if not gold["targets"])
+    assert [len(pred["targets"]) for _, gold, pred in pairs if not gold["targets"]] == [0, 0, 0]
 
 
 def test_vbpl_texts_of_rules():
