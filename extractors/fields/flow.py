@@ -21,7 +21,7 @@ _MARKERS = (
     (1, r"(?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b[.:]?"),
     (2, r"(?:MỤC|Mục)\s+\d+\b[.:]?"),
     (3, r"Điều\s+\d+[a-zđ]?[.:]"),
-    (4, r"[IVX]{1,5}[.)]"),
+    (4, r"(?:[IVX]{1,5}|H|Il|lI|IH|HI)[.)]"),   # OCR reads "II." as "H.", "Il." (checked below)
     (6, r"\d{1,2}\.\d{1,2}\.?"),
     (7, r"\d{1,2}\.\d{1,2}\.\d{1,2}\.?"),
     (5, r"\d{1,2}\."),
@@ -30,6 +30,7 @@ _MARKERS = (
     (10, r"[-–—•·▪●*]"),
     (11, r"[+○◦]"),
 )
+_OCR_ROMANS = {"H", "Il", "lI", "IH", "HI"}
 _MARKER_RE = re.compile(r"\s*(?:" + "|".join(f"(?P<r{rank}>{pat})" for rank, pat in _MARKERS) + r")\s+(?=\S)")
 _END_PUNCT = ".;:!?"
 _SEPARATOR = re.compile(r"^[\s|_\-=*–—.]*$")
@@ -118,7 +119,10 @@ def _marker(line: str) -> tuple[int, int, str] | None:
     m = _MARKER_RE.match(line)
     if m is None:
         return None
-    return int(m.lastgroup[1:]), m.end(), m.group(m.lastgroup)
+    marker = m.group(m.lastgroup)
+    if marker[:-1] in _OCR_ROMANS and not line[m.end():].isupper():
+        return None  # "H." opens a heading in capitals only ("H. MỤC TIÊU" read from "II. MỤC TIÊU")
+    return int(m.lastgroup[1:]), m.end(), marker
 
 
 def _continues(prev: str, line: str) -> bool:

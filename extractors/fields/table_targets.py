@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.fields.quantities import SYMBOLS
-from extractors.fields.tables import Cell, Grid, has_value, is_unit
+from extractors.fields.tables import SPECKS, Cell, Grid, has_value, is_unit, unspecked
 from extractors.fields.target_context import Context
 from extractors.fields.target_cues import Cue, CueReader, cues_in, least, verdict
 from extractors.fields.textutil import clean
@@ -33,7 +33,7 @@ _CELL = re.compile(
     rf"^\s*(?P<lead>[≥≤<>]=?|=>|=<|[Tt]ối thiểu|[Íí]t nhất|[Kk]hông dưới|[Tt]rên|[Tt]ối đa|[Kk]hông quá|[Dd]ưới)?"
     rf"\s*(?P<low>{_NUMBER})\s*(?P<sign>%|‰)?(?:\s*(?:[-–—]|đến)\s*(?P<high>{_NUMBER})\s*(?P<sign2>%|‰)?)?"
     rf"\s*(?P<tail>trở lên|trở xuống)?\s*$")
-_SPECKS = " -–—.,;:_|"   # marks OCR leaves at a cell's edge ("% -", "… kỹ năng số .")
+_SPECKS = SPECKS   # marks OCR leaves at a cell's edge ("% -", "… kỹ năng số .")
 _WORDS = {"tối thiểu": ">=", "ít nhất": ">=", "không dưới": ">=", "trên": ">", "tối đa": "<=",
           "không quá": "<=", "dưới": "<", "trở lên": ">=", "trở xuống": "<="}
 
@@ -137,7 +137,7 @@ def _column_time(header: str) -> str | None:
 
 def _cell_targets(cell: Cell, indicator: Cell, unit_cell: Cell | None, header: str, column_time: str | None,
                   table_cues: list[Cue], text: DocText, context: Context, chain: list[int]) -> list[Target]:
-    m = _CELL.match(cell.text)
+    m = _CELL.match(unspecked(cell.text))
     if m is None:
         return []
     unit = _unit_of(m, unit_cell, indicator.text, header)
@@ -175,8 +175,8 @@ def _with_values(base: Target, m: re.Match) -> list[Target]:
 def _unit_of(m: re.Match, unit_cell: Cell | None, indicator: str, header: str) -> str | None:
     if m.group("sign") or m.group("sign2"):
         return m.group("sign") or m.group("sign2")
-    if unit_cell is not None and is_unit(unit_cell.text):
-        return clean(unit_cell.text).strip(_SPECKS) or None
+    if unit_cell is not None and is_unit(unspecked(unit_cell.text)):
+        return clean(unspecked(unit_cell.text)) or None
     written = re.search(r"\(([^()]{1,20})\)\s*$", header) or re.search(r"\(([^()]{1,20})\)\s*$", indicator)
     if written and is_unit(written.group(1)):
         return clean(written.group(1))

@@ -265,8 +265,17 @@ _UNIT_CELL = re.compile(r"^\s*(?:%|‰|[^\d\s][^\d]{0,24})\s*$")
 
 
 def has_value(text: str) -> bool:
-    """Whether a cell holds a number to reach: "≥ 95", "100", "70%", "9,5 - 12"."""
-    return bool(_VALUE.match(text))
+    """Whether a cell holds a number to reach: "≥ 95", "100", "70%", "9,5 - 12" (the specks OCR
+    leaves at a cell's edge aside: "- >2", "100 |")."""
+    return bool(_VALUE.match(unspecked(text)))
+
+
+SPECKS = " -–—.,;:_|'\"`"
+
+
+def unspecked(text: str) -> str:
+    """A cell's text without the marks OCR reads at its edges ("% |", ">1 —", "100:")."""
+    return text.strip(SPECKS) if text.strip(SPECKS) else text
 
 
 def is_year(text: str) -> bool:

@@ -64,16 +64,16 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     image, coloured, width, height = render_page(pdf, index, dpi, masks)
     if is_blank(image):
         return OcrPage([], width, height, None)
-    grids = ocr_tables.find_grids(image)
-    seen = ocr_tables.blank_tables(image, grids) if grids else image
+    tables = ocr_tables.find_tables(image)
+    seen = ocr_tables.blank_tables(image, tables) if tables else image
     words = read_tsv(run_tesseract(image_bytes(seen), dpi), 72.0 / dpi)
     kept = _outside(drops, _without_mark_lines([w for w in words if _keep(w)]))
     kept = _level(mark_handwriting(kept, handwriting.Ink(image, coloured, dpi / 72.0)))
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
     lines = lines_from_rows(group_units(_tesseract_lines(kept)), width)
-    if grids:  # ruled tables: their cells read one by one (ocr_tables.py)
-        lines = ocr_tables.in_reading_order(lines, ocr_tables.read_cells(image, grids, dpi, 100 * index))
+    if tables:  # ruled tables: their cells read one by one (ocr_tables.py)
+        lines = ocr_tables.in_reading_order(lines, ocr_tables.read_cells(tables, dpi, 100 * index))
     return OcrPage(lines, width, height, mean)
 
 

@@ -25,10 +25,13 @@ CROSS_SHARE = 0.7        # a vertical rule is dark on this share of a row's heig
 WALL_SHARE = 0.7         # … and on this share of the table's height (a merged cell may break it)
 MIN_COLUMNS = 2
 MIN_ROWS = 2
+EDGE_SLACK = 20          # pixels the ends of one table's rules may differ by
+SMALL = 8                # the page is scaled down this many times to find its turn
+MAX_TURN = 2.0           # degrees: a scan turned further is not straightened
+MIN_TURN = 0.05          # degrees: a turn smaller than this is left as it is
 CELL_MARGIN = 10         # pixels kept off a cell's rules when it is cut out
 SHEET_GAP = 40           # white between the cells stacked on the sheet
 MIN_CELL_CONFIDENCE = 20.0
-MIN_SLOPE = 0.002        # rules dropping less than this per pixel are straight enough
 
 
 @dataclass(frozen=True)
@@ -51,18 +54,77 @@ class Grid:
         return row, left, right - left
 
 
-def find_grids(image) -> list[Grid]:
-    """Ruled tables of a grey page image (dark ink on white)."""
+@dataclass(frozen=True)
+class PageTables:
+    """The ruled tables of a scanned page: the page turned straight on its rules (``angle``
+    degrees, PIL's sense) and the grids found on the straight page."""
+
+    angle: float
+    image: object
+    grids: tuple[Grid, ...]
+
+
+def find_tables(image) -> PageTables | None:
+    """The ruled tables of a grey page image (dark ink on white), or None."""
+    small = _shrunk(_dark(image))
+    if not _long_rule(_dark(small)):
+        return None
+    angle = _skew(small)
+    straight = image.rotate(angle, resample=0, fillcolor=255) if abs(angle) >= MIN_TURN else image
+    grids = find_grids(straight)
+    return PageTables(angle, straight, tuple(grids)) if grids else None
+
+
+def _shrunk(dark):
+    """The page ``SMALL`` times smaller, a pixel dark where any of its block is (thin rules stay)."""
+    import numpy as np
+    from PIL import Image
+
+    h, w = dark.shape[0] // SMALL, dark.shape[1] // SMALL
+    blocks = dark[:h * SMALL, :w * SMALL].reshape(h, SMALL, w, SMALL).any(axis=(1, 3))
+    return Image.fromarray(np.where(blocks, 0, 255).astype(np.uint8))
+
+
+def _dark(image):
     import numpy as np
 
-    dark = np.asarray(image) < 128
-    height, width = dark.shape
-    rows = _pool(dark, axis=0)                       # (bands, width): a band is dark where any of it is
-    rows = _close(rows | np.roll(rows, 1, axis=0) | np.roll(rows, -1, axis=0))  # a turned rule's pieces
-    spans = _longest_runs(rows)
-    rule_bands = [b for b in range(len(spans)) if spans[b] >= RULE_SPAN * width]
+    return np.asarray(image) < 128
+
+
+def _long_rule(dark) -> bool:
+    """Whether a row of a small page holds a dark run as long as a table's rule (a slight turn
+    splits a rule across neighbouring rows: three rows are taken together)."""
+    import numpy as np
+
+    rows = dark | np.roll(dark, 1, axis=0) | np.roll(dark, -1, axis=0)
+    return any(length >= RULE_SPAN * dark.shape[1] for length, _, _ in _longest_runs(rows))
+
+
+def _skew(small) -> float:
+    """The turn (degrees) that makes the page's rules and lines run straight: the one whose rows
+    of ink are the most sharply parted (largest sum of squared row counts)."""
+    import numpy as np
+
+    def score(angle: float) -> float:
+        rows = _dark(small.rotate(angle, fillcolor=255)).sum(axis=1).astype(np.float64)
+        return float((rows ** 2).sum())
+
+    coarse = max(np.arange(-MAX_TURN, MAX_TURN + 1e-9, 0.5), key=score)
+    return round(float(max(np.arange(coarse - 0.4, coarse + 0.4 + 1e-9, 0.1), key=score)), 2)
+
+
+def find_grids(image) -> list[Grid]:
+    """Grids of a straight grey page: rows of dark long enough to be rules, grouped into tables
+    by where they start and end, checked by the vertical rules between them."""
+    import numpy as np
+
+    dark = _dark(image)
+    width = dark.shape[1]
+    rows = _close(_pool(dark, axis=0))               # (bands, width): a band is dark where any of it is
+    runs = _longest_runs(rows)
+    rule_bands = [b for b in range(len(runs)) if runs[b][0] >= RULE_SPAN * width]
     out = []
-    for group in _tables(_merge(rule_bands)):
+    for group in _tables(_merge(rule_bands), runs):
         grid = _grid(dark, [b * BAND + BAND // 2 for b in group])
         if grid is not None:
             out.append(grid)
@@ -70,8 +132,6 @@ def find_grids(image) -> list[Grid]:
 
 
 def _pool(dark, axis: int):
-    import numpy as np
-
     if axis == 0:
         n = dark.shape[0] // BAND
         return dark[:n * BAND].reshape(n, BAND, dark.shape[1]).any(axis=1)
@@ -87,18 +147,23 @@ def _close(rows):
     return rows | np.roll(rows, 2, axis=1) | np.roll(rows, -2, axis=1) | np.roll(rows, 1, axis=1)
 
 
-def _longest_runs(rows) -> list[int]:
-    """The longest run of dark pixels in each row of a boolean array."""
+def _longest_runs(rows) -> list[tuple[int, int, int]]:
+    """(length, start, end) of the longest run of dark pixels in each row of a boolean array."""
     import numpy as np
 
     out = []
     for row in rows:
         if row.sum() < RULE_SPAN * row.size * 0.5:
-            out.append(0)
+            out.append((0, 0, 0))
             continue
         padded = np.concatenate(([0], row.view(np.int8), [0]))
         edges = np.flatnonzero(np.diff(padded))
-        out.append(int((edges[1::2] - edges[::2]).max()) if len(edges) else 0)
+        if not len(edges):
+            out.append((0, 0, 0))
+            continue
+        lengths = edges[1::2] - edges[::2]
+        best = int(np.argmax(lengths))
+        out.append((int(lengths[best]), int(edges[::2][best]), int(edges[1::2][best])))
     return out
 
 
@@ -113,25 +178,35 @@ def _merge(bands: list[int]) -> list[int]:
     return [group[len(group) // 2] for group in out]
 
 
-def _tables(rules: list[int]) -> list[list[int]]:
-    """Runs of horizontal rules close enough to be one table's (a gap of a few text lines)."""
+def _tables(rules: list[int], runs: list[tuple[int, int, int]]) -> list[list[int]]:
+    """Runs of horizontal rules that start and end at the same places: one table's rules,
+    however tall its rows."""
     out: list[list[int]] = []
     for r in rules:
-        if out and r - out[-1][-1] <= 60:        # 60 bands: 30 mm at 300 DPI
-            out[-1].append(r)
-        else:
-            out.append([r])
+        _, start, end = runs[r]
+        if out:
+            _, last_start, last_end = runs[out[-1][-1]]
+            if abs(start - last_start) <= EDGE_SLACK and abs(end - last_end) <= EDGE_SLACK:
+                out[-1].append(r)
+                continue
+        out.append([r])
     return [g for g in out if len(g) >= MIN_ROWS + 1]
 
 
 def _grid(dark, ys: list[int]) -> Grid | None:
-    """The vertical rules between the first and last of ``ys``, and which rows they cross."""
+    """The vertical rules between the first and last of ``ys``, and which rows they cross; a
+    table cut by the page's end gets the row its walls run down to."""
     top, bottom = ys[0], ys[-1]
     cols = _pool(dark[top:bottom], axis=1)           # (height, bands)
     share = cols.mean(axis=0)
     xs = [b * BAND + BAND // 2 for b in _merge([b for b in range(len(share)) if share[b] >= WALL_SHARE])]
     if len(xs) < MIN_COLUMNS + 1:
         return None
+    end = _walls_end(dark, xs, bottom)
+    if end - bottom > 2 * CELL_MARGIN:
+        ys = list(ys) + [end]
+        top, bottom = ys[0], end
+        cols = _pool(dark[top:bottom], axis=1)
     walls = []
     for y0, y1 in zip(ys, ys[1:]):
         band = cols[y0 - top + BAND:max(y0 - top + BAND + 1, y1 - top - BAND)]
@@ -140,32 +215,46 @@ def _grid(dark, ys: list[int]) -> Grid | None:
     return Grid(tuple(ys), tuple(xs), tuple(walls))
 
 
-def blank_tables(image, grids: list[Grid]):
-    """A copy of ``image`` with each table painted white: the page's other text is read alone."""
-    from PIL import ImageDraw
+def _walls_end(dark, xs: list[int], bottom: int) -> int:
+    """How far below the last rule the outer walls still run: a row the page's end cut off."""
+    left, right = dark[:, max(0, xs[0] - BAND):xs[0] + BAND].any(axis=1), \
+        dark[:, max(0, xs[-1] - BAND):xs[-1] + BAND].any(axis=1)
+    y = bottom
+    while y + 1 < dark.shape[0] and left[y + 1] and right[y + 1]:
+        y += 1
+    return y
 
-    out = image.copy()
-    draw = ImageDraw.Draw(out)
-    for g in grids:
+
+def blank_tables(image, found: PageTables):
+    """A copy of ``image`` with each table painted white (its box drawn on the straight page
+    and turned back): the page's other text is read alone."""
+    from PIL import Image, ImageDraw
+
+    mask = Image.new("L", image.size, 0)
+    draw = ImageDraw.Draw(mask)
+    for g in found.grids:
         draw.rectangle([g.xs[0] - BAND, g.ys[0] - BAND, g.xs[-1] + BAND, g.ys[-1] + BAND], fill=255)
+    if abs(found.angle) >= MIN_TURN:
+        mask = mask.rotate(-found.angle, fillcolor=0)
+    out = image.copy()
+    out.paste(255, mask=mask)
     return out
 
 
 @dataclass(frozen=True)
 class _Slot:
     ref: tuple[int, int, int, int]        # table, row, column, span
-    box: tuple[int, int, int, int]        # the cell's inside on the page, pixels
+    box: tuple[int, int, int, int]        # the cell's inside on the straight page, pixels
     y: int                                # where the cell stands on the sheet
 
 
-def cell_sheet_of(pairs: list[tuple[object, Grid]]):
+def cell_sheet(found: PageTables):
     """(an image of every cell's inside stacked one under another with white between, the
-    slots): one OCR run reads all cells, each alone, without the rules around it. ``pairs``
-    are (page image, grid) with the grid's rules straight in its image."""
+    slots): one OCR run reads all cells, each alone, without the rules around it."""
     from PIL import Image
 
-    slots, crops, y = [], [], SHEET_GAP
-    for t, (image, g) in enumerate(pairs):
+    slots, y = [], SHEET_GAP
+    for t, g in enumerate(found.grids):
         for row in range(len(g.ys) - 1):
             walls = list(g.walls[row]) or [0, len(g.xs) - 1]
             for left, right in zip(walls, walls[1:]):
@@ -173,21 +262,19 @@ def cell_sheet_of(pairs: list[tuple[object, Grid]]):
                        g.xs[right] - CELL_MARGIN, g.ys[row + 1] - CELL_MARGIN)
                 if box[2] > box[0] and box[3] > box[1]:
                     slots.append(_Slot((t, row, left, right - left), box, y))
-                    crops.append(image.crop(box))
                     y += box[3] - box[1] + SHEET_GAP
     width = max((s.box[2] - s.box[0] for s in slots), default=1) + 2 * SHEET_GAP
     sheet = Image.new("L", (width, max(y, 1)), 255)
-    for s, crop in zip(slots, crops):
-        sheet.paste(crop, (SHEET_GAP, s.y))
+    for slot in slots:
+        sheet.paste(found.image.crop(slot.box), (SHEET_GAP, slot.y))
     return sheet, slots
 
 
-def read_cells(image, grids: list[Grid], dpi: int, first_table: int) -> list[Line]:
-    """One line per cell of the grids, read by OCR from the cell sheet, in points."""
+def read_cells(found: PageTables, dpi: int, first_table: int) -> list[Line]:
+    """One line per cell of the page's tables, read by OCR from the cell sheet, in points."""
     from extractors.readers.ocr import image_bytes, read_tsv, run_tesseract
 
-    pairs = [straightened(image, g) for g in grids]
-    sheet, slots = cell_sheet_of(pairs)
+    sheet, slots = cell_sheet(found)
     words = [w.word for w in read_tsv(run_tesseract(image_bytes(sheet), dpi, psm="6"), 1.0)
              if w.word.conf is None or w.word.conf >= MIN_CELL_CONFIDENCE]
     by_slot: dict[int, list[Word]] = {}
@@ -216,34 +303,3 @@ def in_reading_order(lines: list[Line], table_lines: list[Line]) -> list[Line]:
         at = next((i for i, l in enumerate(out) if l.top is not None and l.top > top), len(out))
         out[at:at] = cells
     return out
-
-
-def _slope(dark, grid: Grid) -> float:
-    """How far the table's horizontal rules drop per pixel to the right (a scan turned a little)."""
-    import numpy as np
-
-    left, right = grid.xs[0], grid.xs[-1]
-    edge = max(BAND, (right - left) // 5)
-    slopes = []
-    for y in grid.ys:
-        lo, hi = max(0, y - 6 * BAND), min(dark.shape[0], y + 6 * BAND)
-        a = dark[lo:hi, left:left + edge].sum(axis=1)
-        b = dark[lo:hi, right - edge:right].sum(axis=1)
-        if a.max() > edge // 4 and b.max() > edge // 4:
-            slopes.append((int(np.argmax(b)) - int(np.argmax(a))) / float(right - left - edge))
-    return float(np.median(slopes)) if slopes else 0.0
-
-
-def straightened(image, grid: Grid) -> tuple[object, Grid]:
-    """The page turned so that ``grid``'s rules run straight, and the grid found again on it."""
-    import math
-
-    import numpy as np
-
-    slope = _slope(np.asarray(image) < 128, grid)
-    if abs(slope) < MIN_SLOPE:
-        return image, grid
-    centre = ((grid.xs[0] + grid.xs[-1]) / 2, (grid.ys[0] + grid.ys[-1]) / 2)
-    turned = image.rotate(math.degrees(math.atan(slope)), resample=3, fillcolor=255, center=centre)
-    again = [g for g in find_grids(turned) if g.ys[0] <= centre[1] <= g.ys[-1]]
-    return (turned, again[0]) if again else (image, grid)

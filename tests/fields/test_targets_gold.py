@@ -60,10 +60,10 @@ def test_documents_that_set_no_target_give_none(own):
 
 
 def test_held_out_texts():
-    """Texts written after the rules; the one extra target is a task ("Tập trung chỉ đạo 03 xã
-    đăng ký đạt chuẩn … hoàn thiện hồ sơ"), read as an aim by its "đạt chuẩn"."""
+    """Texts written after the rules; the one target missed is an aim stated among the tasks
+    ("III. NHIỆM VỤ, GIẢI PHÁP: … giải ngân vốn đầu tư công đạt 100% kế hoạch vốn")."""
     pairs, report = _scored(GOLD / "heldout", _texts(GOLD / "heldout"))
-    assert _cell(report, "targets") == (31, 32, 31)
+    assert _cell(report, "targets") == (30, 30, 31)
     assert _cell(report, "deadlines") == (11, 11, 11)
     assert _cell(report, "events") == (3, 3, 3)
     assert report.lists["targets"].f1 >= 0.80
@@ -74,9 +74,9 @@ def test_vbpl_texts_of_rules():
     folder = need_shared() / "vbpl"
     pairs, report = _scored(GOLD / "dev" / "vbpl", {p.stem: p for p in folder.glob("*.txt")})
     per_file = {name: len(pred["targets"]) for name, _, pred in pairs}
-    # the rules give no target, but for one that keeps rooms "đảm bảo tối thiểu 75% …" (5)
+    # the rules give no target, but for one that keeps rooms "đảm bảo tối thiểu 75% …" (3)
     assert {name: n for name, n in per_file.items() if name != "doc_000022"} == {
-        "doc_000015": 0, "doc_000024": 5, "doc_000316": 0, "doc_000459": 0, "doc_000519": 0,
+        "doc_000015": 0, "doc_000024": 3, "doc_000316": 0, "doc_000459": 0, "doc_000519": 0,
         "doc_000597": 0, "doc_000620": 0, "doc_000752": 0}
     # the annex's five yearly satisfaction rates, and one condition read as a target
-    assert _cell(report, "targets") == (5, 11, 5)  # 6 found in the annex, 5 in doc_000024
+    assert _cell(report, "targets") == (5, 9, 5)  # 6 found in the annex, 3 in doc_000024
