@@ -60,6 +60,8 @@ def _columns(grid: Grid) -> _Columns:
     width = len(grid.header)
     words = _words()
     label = next((c for c in range(width) if _starts_with(grid.header[c], words["label"])), None)
+    if label is None:
+        label = next((c for c in range(min(2, width)) if _numbers_rows(grid, c)), None)
     unit = next((c for c in range(width) if _starts_with(grid.header[c], words["unit"])), None)
     values = tuple(c for c in range(width) if c not in (label, unit)
                    and any(row[c] and has_value(row[c].text) for row in grid.rows if c < len(row)))
@@ -69,6 +71,17 @@ def _columns(grid: Grid) -> _Columns:
     if unit is None:
         unit = next((c for c in texts if c != indicator and _mostly_units(grid, c)), None)
     return _Columns(label, indicator, unit, values)
+
+
+def _numbers_rows(grid: Grid, col: int) -> bool:
+    """A column counting its rows 1, 2, 3 … (its header lost to OCR or to a page break)."""
+    numbers = []
+    for row in grid.rows:
+        cell = row[col] if col < len(row) else None
+        m = re.match(r"\d{1,3}", unspecked(cell.text)) if cell and cell.text else None
+        if m:
+            numbers.append(int(m.group(0)))
+    return len(numbers) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _mostly_units(grid: Grid, col: int) -> bool:

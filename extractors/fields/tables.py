@@ -291,27 +291,66 @@ def is_unit(text: str) -> bool:
 # ---- tables the readers saw ---------------------------------------------------------------
 def reader_tables(lines) -> list[Grid]:
     """Grids of the lines a reader tagged with a ``CellRef`` (``segment.TextLine`` objects, in
-    order); the lines of one cell join into one cell."""
-    by_table: dict[int, dict[tuple[int, int], list]] = {}
-    spans: dict[tuple[int, int], int] = {}
+    order); the lines of one cell join into one cell, and a table that goes on over a page
+    break is one table (``_joined_over_pages``)."""
+    tables: dict[int, _Tagged] = {}
     for ln in lines:
         ref = getattr(ln.line, "cell", None)
         if ref is None or not ln.text.strip():
             continue
-        by_table.setdefault(ref.table, {}).setdefault((ref.row, ref.col), []).append(ln)
-        spans[(ref.table, ref.row * 1000 + ref.col)] = ref.colspan
+        tagged = tables.setdefault(ref.table, _Tagged())
+        tagged.cells.setdefault((ref.row, ref.col), []).append(ln)
+        tagged.width = max(tagged.width, ref.col + ref.colspan)
     out = []
-    for table, cells in by_table.items():
-        n_rows = max(r for r, _ in cells) + 1
-        n_cols = max(c + spans[(table, r * 1000 + c)] for r, c in cells)
-        rows: list[list[Cell]] = [[Cell(0, 0, "")] * n_cols for _ in range(n_rows)]
-        for (r, c), members in cells.items():
+    for tagged in _joined_over_pages(list(tables.values())):
+        rows: list[list[Cell]] = [[Cell(0, 0, "")] * tagged.width for _ in range(tagged.height)]
+        for (r, c), members in tagged.cells.items():
             start, end = members[0].start, members[-1].start + len(members[-1].text)
             rows[r][c] = Cell(start, end, clean(" ".join(m.text for m in members)))
         rows = [r for r in rows if any(c.text for c in r)]
         if len(rows) >= 2:
-            starts = sorted(m.start for ms in cells.values() for m in ms)
+            starts = sorted(m.start for ms in tagged.cells.values() for m in ms)
             grid = _grid_of_rows([[c for c in r] for r in rows], starts)
             grid.rows = [[c if c and c.text else None for c in r] for r in grid.rows]
             out.append(grid)
+    return out
+
+
+@dataclass
+class _Tagged:
+    """The tagged lines of one table as a reader saw it: (row, column) → lines."""
+
+    cells: dict[tuple[int, int], list] = field(default_factory=dict)
+    width: int = 0
+
+    @property
+    def height(self) -> int:
+        return max((r for r, _ in self.cells), default=-1) + 1
+
+    def pages(self) -> tuple[int, int]:
+        pages = [m.page for ms in self.cells.values() for m in ms]
+        return min(pages), max(pages)
+
+    def row_text(self, row: int) -> list[str]:
+        return [" ".join(m.text for m in self.cells.get((row, c), [])) for c in range(self.width)]
+
+
+def _joined_over_pages(tables: list[_Tagged]) -> list[_Tagged]:
+    """A table that starts on the page after another table ends, with no more columns, goes on
+    with it: a header it repeats is dropped, and a first row with neither a number nor a value
+    (the rest of a row the page break cut) joins the last row before it."""
+    out: list[_Tagged] = []
+    for table in tables:
+        before = out[-1] if out else None
+        if before is None or table.width > before.width or table.pages()[0] != before.pages()[1] + 1:
+            out.append(table)
+            continue
+        table.width = before.width  # a row of the page's top may show only its filled cells
+        first = table.row_text(0)
+        skip = 1 if first == before.row_text(0) else 0
+        cut = not skip and not first[0].strip() and not any(has_value(t) for t in first[1:])
+        shift = before.height - (1 if cut else 0) - skip
+        for (r, c), members in table.cells.items():
+            if r >= skip:
+                before.cells.setdefault((r + shift, c), []).extend(members)
     return out

@@ -20,12 +20,15 @@ from extractors.readers.layout import Word, group_rows
 from extractors.readers.model import CellRef, Line
 
 BAND = 6                 # pixels pooled into one band (0.5 mm at 300 DPI): a turned rule stays dark
-RULE_SPAN = 0.25         # a horizontal rule runs at least this share of the page width
+RULE_SPAN = 0.4          # a table's rules run at least this share of the page width (a stamp's box is narrower)
 CROSS_SHARE = 0.7        # a vertical rule is dark on this share of a row's height
 WALL_SHARE = 0.7         # … and on this share of the table's height (a merged cell may break it)
 MIN_COLUMNS = 2
 MIN_ROWS = 2
+TOP_SHARE = 0.25         # a table of one row is read only in this top share of a page (a cut table's rest)
+BOTTOM_SHARE = 0.2       # walls running on into this bottom share of a page: a row the page's end cut
 EDGE_SLACK = 20          # pixels the ends of one table's rules may differ by
+RULE_PIECE = 120         # pixels: a dark run this long in a band is a piece of a rule
 SMALL = 8                # the page is scaled down this many times to find its turn
 MAX_TURN = 2.0           # degrees: a scan turned further is not straightened
 MIN_TURN = 0.05          # degrees: a turn smaller than this is left as it is
@@ -121,14 +124,31 @@ def find_grids(image) -> list[Grid]:
     dark = _dark(image)
     width = dark.shape[1]
     rows = _close(_pool(dark, axis=0))               # (bands, width): a band is dark where any of it is
-    runs = _longest_runs(rows)
-    rule_bands = [b for b in range(len(runs)) if runs[b][0] >= RULE_SPAN * width]
+    rules = _rules(_longest_runs(rows), width)
     out = []
-    for group in _tables(_merge(rule_bands), runs):
-        grid = _grid(dark, [b * BAND + BAND // 2 for b in group])
+    for group in _tables(rules):
+        ys = [r[0] * BAND + BAND // 2 for r in group]
+        if len(group) < MIN_ROWS + 1 and ys[0] > TOP_SHARE * dark.shape[0]:
+            continue  # one row only at the top of a page: the rest of a table cut by a page break
+        grid = _grid(dark, ys, [r[0] * BAND for r in rules])
         if grid is not None:
             out.append(grid)
     return out
+
+
+def _rules(runs: list[tuple[int, int, int]], width: int) -> list[tuple[int, int, int]]:
+    """(band, start, end) of each horizontal rule: neighbouring bands with long runs are one
+    rule (a rule a slight turn left on two bands), its ends the outermost of theirs."""
+    out: list[list[int]] = []
+    for b, (length, start, end) in enumerate(runs):
+        if length < RULE_PIECE:
+            continue
+        if out and b - out[-1][3] <= 2:
+            out[-1][1], out[-1][2], out[-1][3] = min(out[-1][1], start), max(out[-1][2], end), b
+            out[-1][4].append(b)
+        else:
+            out.append([b, start, end, b, [b]])
+    return [(g[4][len(g[4]) // 2], g[1], g[2]) for g in out if g[2] - g[1] >= RULE_SPAN * width]
 
 
 def _pool(dark, axis: int):
@@ -178,22 +198,19 @@ def _merge(bands: list[int]) -> list[int]:
     return [group[len(group) // 2] for group in out]
 
 
-def _tables(rules: list[int], runs: list[tuple[int, int, int]]) -> list[list[int]]:
+def _tables(rules: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
     """Runs of horizontal rules that start and end at the same places: one table's rules,
     however tall its rows."""
-    out: list[list[int]] = []
-    for r in rules:
-        _, start, end = runs[r]
-        if out:
-            _, last_start, last_end = runs[out[-1][-1]]
-            if abs(start - last_start) <= EDGE_SLACK and abs(end - last_end) <= EDGE_SLACK:
-                out[-1].append(r)
-                continue
-        out.append([r])
-    return [g for g in out if len(g) >= MIN_ROWS + 1]
+    out: list[list[tuple[int, int, int]]] = []
+    for rule in rules:
+        if out and abs(rule[1] - out[-1][-1][1]) <= EDGE_SLACK and abs(rule[2] - out[-1][-1][2]) <= EDGE_SLACK:
+            out[-1].append(rule)
+        else:
+            out.append([rule])
+    return [g for g in out if len(g) >= 2]
 
 
-def _grid(dark, ys: list[int]) -> Grid | None:
+def _grid(dark, ys: list[int], rules: list[int] = ()) -> Grid | None:
     """The vertical rules between the first and last of ``ys``, and which rows they cross; a
     table cut by the page's end gets the row its walls run down to."""
     top, bottom = ys[0], ys[-1]
@@ -203,7 +220,8 @@ def _grid(dark, ys: list[int]) -> Grid | None:
     if len(xs) < MIN_COLUMNS + 1:
         return None
     end = _walls_end(dark, xs, bottom)
-    if end - bottom > 2 * CELL_MARGIN:
+    cut = end > (1 - BOTTOM_SHARE) * dark.shape[0] and not any(bottom + BAND < r < end for r in rules)
+    if cut and end - bottom > 2 * CELL_MARGIN:
         ys = list(ys) + [end]
         top, bottom = ys[0], end
         cols = _pool(dark[top:bottom], axis=1)

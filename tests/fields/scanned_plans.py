@@ -16,13 +16,19 @@ _BOLD = re.compile(r"^(?:[IVX]+\.|\d+\.|[A-ZĐ ]{6,}$)")
 
 
 def plan_docx(text: str, path: Path) -> Path:
-    """``text`` as a DOCX: paragraphs, and " | " rows as one bordered table per run of rows."""
+    """``text`` as a DOCX: paragraphs, and " | " rows as one bordered table per run of rows; a
+    table written one cell a line (as portal pages give them) is printed as the table it was."""
     import docx
     from docx.shared import Pt
+
+    from extractors.fields.tables import line_tables
 
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(13)
+    for grid in reversed(line_tables(text)):
+        rows = [grid.header] + [[c.text if c else "" for c in row] for row in grid.rows]
+        text = text[:grid.start] + "\n".join(" | ".join(r) for r in rows) + text[grid.end:]
     rows: list[list[str]] = []
     for line in text.splitlines() + [""]:
         cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.count("|") >= 2 else None
