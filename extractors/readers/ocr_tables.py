@@ -28,7 +28,10 @@ MIN_ROWS = 2
 TOP_SHARE = 0.25         # a table of one row is read only in this top share of a page (a cut table's rest)
 BOTTOM_SHARE = 0.2       # walls running on into this bottom share of a page: a row the page's end cut
 EDGE_SLACK = 20          # pixels the ends of one table's rules may differ by
-RULE_PIECE = 120         # pixels: a dark run this long in a band is a piece of a rule
+SHARED_LENGTH = 0.8      # … which share this much of their length
+RULE_PIECE = 120         # pixels: a rule has a dark run this long on one of its bands …
+RULE_BIT = 40            # … and its other pieces, on the bands beside, at least this long;
+RULE_FILL = 0.3          # its longest piece is this share of its length (a line of bold text is no rule)
 SMALL = 8                # the page is scaled down this many times to find its turn
 MAX_TURN = 2.0           # degrees: a scan turned further is not straightened
 MIN_TURN = 0.05          # degrees: a turn smaller than this is left as it is
@@ -139,16 +142,19 @@ def find_grids(image) -> list[Grid]:
 def _rules(runs: list[tuple[int, int, int]], width: int) -> list[tuple[int, int, int]]:
     """(band, start, end) of each horizontal rule: neighbouring bands with long runs are one
     rule (a rule a slight turn left on two bands), its ends the outermost of theirs."""
-    out: list[list[int]] = []
+    out: list[list] = []
     for b, (length, start, end) in enumerate(runs):
-        if length < RULE_PIECE:
+        if length < RULE_BIT:
             continue
         if out and b - out[-1][3] <= 2:
-            out[-1][1], out[-1][2], out[-1][3] = min(out[-1][1], start), max(out[-1][2], end), b
-            out[-1][4].append(b)
+            group = out[-1]
+            group[1], group[2], group[3] = min(group[1], start), max(group[2], end), b
+            group[4].append(b)
+            group[5] = max(group[5], length)
         else:
-            out.append([b, start, end, b, [b]])
-    return [(g[4][len(g[4]) // 2], g[1], g[2]) for g in out if g[2] - g[1] >= RULE_SPAN * width]
+            out.append([b, start, end, b, [b], length])
+    return [(g[4][len(g[4]) // 2], g[1], g[2]) for g in out
+            if g[5] >= max(RULE_PIECE, RULE_FILL * (g[2] - g[1])) and g[2] - g[1] >= RULE_SPAN * width]
 
 
 def _pool(dark, axis: int):
@@ -203,11 +209,19 @@ def _tables(rules: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]
     however tall its rows."""
     out: list[list[tuple[int, int, int]]] = []
     for rule in rules:
-        if out and abs(rule[1] - out[-1][-1][1]) <= EDGE_SLACK and abs(rule[2] - out[-1][-1][2]) <= EDGE_SLACK:
+        if out and _same_table(out[-1][-1], rule):
             out[-1].append(rule)
         else:
             out.append([rule])
     return [g for g in out if len(g) >= 2]
+
+
+def _same_table(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    """Two rules of one table: one end in the same place, and most of their length shared
+    (text set right against a rule hides a piece of it)."""
+    shared = min(a[2], b[2]) - max(a[1], b[1])
+    ends = abs(a[1] - b[1]) <= EDGE_SLACK or abs(a[2] - b[2]) <= EDGE_SLACK
+    return ends and shared >= SHARED_LENGTH * max(a[2] - a[1], b[2] - b[1])
 
 
 def _grid(dark, ys: list[int], rules: list[int] = ()) -> Grid | None:

@@ -2,7 +2,8 @@
 
 The text path reads a page as lines, which runs a table's cells together ("Cơ sở giáo % 80 95
 100", the criterion wrapped under it). On a page that draws ruled columns (``PageText.
-drawn_columns`` ≥ 3, found cheaply from pdfium's path objects), pdfplumber finds the tables and
+drawn_columns`` ≥ 3: thin vertical rules at three places or more, or rows of cell boxes,
+found cheaply from pdfium's path objects), pdfplumber finds the tables and
 their cells; the lines inside a table are replaced by one line per cell, tagged with its
 ``CellRef`` (table, row, grid column, span) and placed in reading order where the table stood.
 A table of one column (a framed paragraph) is no table.
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from extractors.readers.model import CellRef, Line
 
-MIN_DRAWN_COLUMNS = 3   # distinct left edges of drawn rules and boxes that make a ruled table
+MIN_DRAWN_COLUMNS = 3   # columns of drawn rules or boxes that make a ruled table
 
 
 @dataclass(frozen=True)

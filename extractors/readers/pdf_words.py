@@ -40,7 +40,7 @@ class PageText:
     unmapped: int  # characters whose font has no Unicode mapping
     chars: int
     has_images: bool  # asked only of pages with little text (is it a scan?)
-    drawn_columns: int = 0  # distinct left edges of vertical rules and boxes drawn: a ruled table
+    drawn_columns: int = 0  # columns that drawn rules or cell boxes make: 3 or more, a ruled table
 
 
 class _Transform:
@@ -97,19 +97,26 @@ def read_page_text(pdf: pdfium.PdfDocument, index: int) -> PageText:
 
 
 def _drawn_columns(page: pdfium.PdfPage) -> int:
-    """How many distinct left edges the page's vertical rules and boxes have: 3 or more is a
-    table with ruled columns (a page of underlines or a framed paragraph has fewer). Cheap:
-    only the bounds of path objects are read."""
+    """How many columns the page's drawn rules make: distinct places of thin vertical rules, or,
+    for tables drawn as a box per cell, the boxes side by side in one row (two rows of three or
+    more are needed: a box behind each text line, a highlight, is no table). Cheap: only the
+    bounds of path objects are read."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    edges = set()
+    rules: set[int] = set()
+    rows: dict[int, set[int]] = {}
     for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
         obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
         if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
         pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top)))
-        if top.value - bottom.value > 8:
-            edges.add(round(left.value / 2))
-    return len(edges)
+        if top.value - bottom.value <= 8:
+            continue
+        if right.value - left.value < 3:
+            rules.add(round(left.value / 2))
+        else:
+            rows.setdefault(round(top.value / 2), set()).add(round(left.value / 2))
+    boxed = [len(lefts) for lefts in rows.values() if len(lefts) >= 3]
+    return max(len(rules), min(boxed) if len(boxed) >= 2 else 0)
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:

@@ -80,3 +80,13 @@ def test_vbpl_texts_of_rules():
         "doc_000597": 0, "doc_000620": 0, "doc_000752": 0}
     # the annex's five yearly satisfaction rates, and one condition read as a target
     assert _cell(report, "targets") == (5, 9, 5)  # 6 found in the annex, 3 in doc_000024
+
+
+def test_eval_honours_what_a_gold_file_annotates():
+    gold = {"annotated": ["targets"], "doc_type": {"name": "Kế hoạch"}, "deadlines": [{"by": "2030-12-31"}]}
+    pred = {"doc_type": {"name": "Công văn"}, "deadlines": [],
+            "targets": [{"indicator": "x", "value": 1, "unit": "%", "deadline": None}]}
+    report = score([("f", gold, pred)])
+    assert report.scalars == {} and list(report.lists) == ["targets"]
+    cell = report.lists["targets"]
+    assert (cell.true_pos, cell.predicted, cell.gold) == (0, 1, 0)   # "targets" named, none given
