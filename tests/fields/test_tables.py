@@ -119,3 +119,19 @@ def test_docx_table_read_as_a_table(tmp_path):
         ("Cơ sở giáo dục sử dụng học bạ số", 85, ">=", "2028-12-31"),
     ]
     assert {t.unit for t in record.targets} == {"%"}
+
+
+def test_text_and_html_readers_tag_table_cells(tmp_path):
+    from extractors.readers import read
+    txt = tmp_path / "bang.md"
+    txt.write_text("Các chỉ tiêu:\n| TT | Chỉ tiêu | Năm 2030 |\n|---|---|---|\n| 1 | Tỷ lệ A | 90 |\n\nHết.\n",
+                   encoding="utf-8")
+    lines = read(txt).pages[0].lines
+    assert [(l.text, l.cell.row, l.cell.col) for l in lines if l.cell] == [
+        ("TT", 0, 0), ("Chỉ tiêu", 0, 1), ("Năm 2030", 0, 2), ("1", 1, 0), ("Tỷ lệ A", 1, 1), ("90", 1, 2)]
+    html = tmp_path / "bang.html"
+    html.write_text("<p>Các chỉ tiêu:</p><table><tr><td>TT</td><td>Chỉ tiêu</td><td>Năm 2030</td></tr>"
+                    "<tr><td>1</td><td>Tỷ lệ A</td><td>90</td></tr></table>", encoding="utf-8")
+    cells = [(l.text, l.cell.row, l.cell.col) for l in read(html).pages[0].lines if l.cell]
+    assert cells == [("TT", 0, 0), ("Chỉ tiêu", 0, 1), ("Năm 2030", 0, 2), ("1", 1, 0), ("Tỷ lệ A", 1, 1),
+                     ("90", 1, 2)]
