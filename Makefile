@@ -18,6 +18,7 @@ bench: system venv
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/targets.py
 
 # System packages: installed through apt only when one is missing.
 system:

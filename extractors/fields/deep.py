@@ -5,7 +5,10 @@ targets, contacts, urls — every item with its span.
 (``doc.number``, ``doc.doc_type``, ``doc.subject``, ``doc.issued_on``) to keep the document out
 of its own references and to start "từ ngày ban hành …" periods, and appends its warnings to
 ``doc.warnings``. The order matters: times already read as a cited document, a period or an
-event are not deadlines, and targets take their deadline from the deadlines found.
+event are not deadlines, and targets take their deadline from the deadlines and periods found
+(a later year than the year of issue is aimed at, an earlier one is past). Tables — those the
+reader saw, and those written in the text — are read by rows and columns, and the flow never
+joins their lines.
 """
 from __future__ import annotations
 

@@ -1,12 +1,13 @@
 """Quantitative targets: "85% người dân có điện thoại thông minh" under "a) Đến cuối năm 2022:".
 
-Each quantity of a clause (``quantities.py``) takes the words around it as its indicator: the
-words after it up to the next quantity or the clause end ("85% người dân …"), and the subject
-before it when the number comes late ("Tỷ lệ hồ sơ … đạt từ 50% trở lên"). A quantity with no
-subject of its own borrows the previous one's ("phủ trên 95% hộ gia đình, 100% xã" → "… phủ
-xã"). The comparator comes from ``comparators.toml``; the deadline from the clause, the
-sentence, or the heading above ("a) Đến cuối năm 2022:"); the scope from the nearest heading
-label ("a) Y tế:", "2.1. Đối với các cơ quan, đơn vị …").
+A number is a target when its wording aims at it (``target_cues.py``), whatever the type of the
+document. Each quantity of a clause (``quantities.py``; nouns no list knows: ``counts.py``) takes
+the words around it as its indicator: the words after it up to the next quantity or the clause
+end ("85% người dân …"), and the subject before it when the number comes late ("Tỷ lệ hồ sơ …
+đạt từ 50% trở lên"). A quantity with no subject of its own borrows the previous one's ("phủ
+trên 95% hộ gia đình, 100% xã" → "… phủ xã"), and one after "trong đó" adds to it. The
+comparator comes from ``comparators.toml`` or a symbol, a range gives two targets, the deadline
+and scope from where the number stands (``target_context.py``); tables: ``table_targets.py``.
 """
 from __future__ import annotations
 
