@@ -178,8 +178,8 @@ def find_periods(text: DocText, flow: Flow | None = None, times: list[TimeMentio
     out: list[Period] = []
     seen: dict[tuple, Period] = {}
     for r in ranges:
-        if r.timed or r.round_label or not (r.first or r.last):
-            continue
+        if r.timed or r.round_label or not (r.first or r.last) or r.first == r.last:
+            continue  # "năm 2026 - Năm 2026" (a line OCR ran into the next) is no span
         key = (r.first, r.last)
         if key in seen:
             seen[key].label = seen[key].label or r.label
@@ -196,6 +196,8 @@ def _heading_label(flow: Flow, offset: int) -> str | None:
     if index is None or flow.blocks[index].parent is None:
         return None
     head = flow.blocks[flow.blocks[index].parent]
+    if head.marker is None:
+        return None  # a title in capitals or an intro heads a list, it names no period
     words = clean(flow.text[head.body:head.end]).rstrip(":")
     if 0 < len(words.split()) <= 8 and not any(ch.isdigit() for ch in words) and words[:1].isupper():
         return words
