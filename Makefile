@@ -20,6 +20,7 @@ bench: system venv
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/corpus.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/targets.py
 
 # System packages: installed through apt only when one is missing.
 system:

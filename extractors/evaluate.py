@@ -5,7 +5,9 @@ placement: "hoà" = "hòa"); a scalar's accuracy is the share of documents where
 Lists are scored by precision, recall and F1 over items matched one to one.
 
 A gold key that is absent, or a gold scalar that is ``null``, was not annotated and is not
-scored (the vbpl golds give only type, number and subject; the PDF golds give no place).
+scored (the vbpl golds give only type, number and subject; the PDF golds give no place). A gold
+record may say which parts it annotates, ``"annotated": ["targets", "references"]``: then only
+those are scored, and a list it names but leaves out counts as empty.
 """
 from __future__ import annotations
 
@@ -122,14 +124,25 @@ def match_items(gold: list, pred: list, same: Callable[[Any, Any], bool]) -> tup
     return missed, [pred[i] for i in free]
 
 
+def annotated_parts(gold: dict) -> set[str] | None:
+    """The parts a gold record annotates, or None when it does not say (all it gives count)."""
+    parts = gold.get("annotated")
+    return None if parts is None else {str(p) for p in parts}
+
+
+def _scored(parts: set[str] | None, path: str) -> bool:
+    return parts is None or path in parts or path.split(".")[0] in parts
+
+
 def score(pairs: list[tuple[str, dict, dict]]) -> Report:
     """Score (file name, gold record, predicted record) triples."""
     report = Report()
     for name, gold, pred in pairs:
         report.documents += 1
+        parts = annotated_parts(gold)
         for path in SCALARS:
             present, expected = get_path(gold, path)
-            if not present or expected is None:
+            if not present or expected is None or not _scored(parts, path):
                 continue
             found = get_path(pred, path)[1]
             cell = report.scalars.setdefault(path, ScalarScore())
@@ -139,9 +152,13 @@ def score(pairs: list[tuple[str, dict, dict]]) -> Report:
             else:
                 report.misses.append(Miss(name, path, expected, found))
         for key in LISTS:
-            if key not in gold or gold[key] is None:
+            if parts is not None and key in parts:
+                expected = gold.get(key) or []
+            elif (key not in gold or gold[key] is None) or not _scored(parts, key):
                 continue
-            expected, found = gold[key], pred.get(key) or []
+            else:
+                expected = gold[key]
+            found = pred.get(key) or []
             missed, extra = match_items(expected, found, LIST_MATCHERS[key])
             cell = report.lists.setdefault(key, ListScore())
             cell.gold += len(expected)

@@ -1,14 +1,14 @@
 """``--explain``: every field beside the source line it was read from.
 
     number.raw      2242/KH-UBND            p1 L9   Số: 2242/KH-UBND
-    targets[0]      85 % (2022-12-31)       p3 L41  - 85% người dân có điện thoại thông minh;
+    targets[0]      85 % by 2022-12-31 ← heading: “Đến cuối năm 2022” · người dân có …   p3 L41  - 85% người dân có …
 """
 from __future__ import annotations
 
 import json
 from typing import Any, Iterator
 
-from extractors.records import Document, Span
+from extractors.records import Document, Span, Target
 
 _HEADER_FIELDS = {
     "number": lambda d: d.number.raw, "issued_on": lambda d: d.issued_on, "place": lambda d: d.place,
@@ -46,8 +46,27 @@ def rows(doc: Document) -> Iterator[tuple[str, str, Span | None]]:
 
 
 def _item_summary(item: Any) -> str:
-    fields = {k: v for k, v in vars(item).items() if k not in ("span", "raw") and v not in (None, "")}
+    if isinstance(item, Target):
+        return _target_summary(item)
+    fields = {k: v for k, v in vars(item).items() if k not in ("span", "raw", "cue") and v not in (None, "")}
     return json.dumps(fields, ensure_ascii=False)
+
+
+def _target_summary(t: Target) -> str:
+    """"≥ 90 % by 2030-12-31 [Xã khu vực I] ← heading: “Mục tiêu cụ thể” · Tỷ lệ hộ …": the
+    value first, then the cue that made it a target, then what is measured."""
+    value = {"=": "", ">=": "≥ ", "<=": "≤ ", ">": "> ", "<": "< ", "+": "+", "-": "−"}.get(t.comparator or "=", "")
+    parts = [f"{value}{t.value} {t.unit or ''}".strip()]
+    if t.deadline:
+        parts.append(f"by {t.deadline}")
+    if t.scope:
+        parts.append(f"[{t.scope}]")
+    if t.cue:
+        parts.append(f"← {t.cue}")
+    return " ".join(parts) + f" · {t.indicator}"
+
+
+TARGET_EXTRA = 50  # a target's row is wider: value, deadline, scope and the cue that made it one
 
 
 def explain(doc: Document, width: int = 60) -> str:
@@ -55,7 +74,8 @@ def explain(doc: Document, width: int = 60) -> str:
     text = doc.text or ""
     out = [f"# {doc.source.path}"]
     for name, value, span in rows(doc):
-        shown = value if len(value) <= width else value[: width - 1] + "…"
+        limit = width + TARGET_EXTRA if name.startswith("targets[") else width  # the cue shows whole
+        shown = value if len(value) <= limit else value[: limit - 1] + "…"
         where, line = "", ""
         if span is not None and span.start < len(text):
             number, line = source_line(text, span)

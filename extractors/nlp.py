@@ -1,8 +1,10 @@
 """The one adapter around underthesea, loaded on first use so pattern-only work stays fast.
 
 Used where it earns its place (issue 4): NER as the fallback for person names (contacts, and a
-signer's name the patterns miss); the dictionary it ships, to part syllables OCR ran together and
-to build the OCR correction stage's language model (``extractors/correct/``); word segmentation of search queries over the corpus
+signer's name the patterns miss); part-of-speech tags for the noun a target counts when no
+word list knows it ("đào tạo 500 giáo viên", fields/counts.py), asked only of clauses that
+state an aim; the dictionary it ships, to part syllables OCR ran together and to build the OCR
+correction stage's language model (``extractors/correct/``); word segmentation of search queries over the corpus
 index and the target indicators (``corpus/search.py``: "chuyển đổi số" looks for the word
 "chuyển đổi"). Documents themselves are not segmented: it costs about 10 ms per KB of text
 (a 45 KB law: 0.45 s); the sentence splitter is here, but the deep fields split sentences by
@@ -68,6 +70,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def words(text: str) -> list[str]:
     """Word-segmented text: "người dân có điện thoại" → ["người dân", "có", "điện thoại"]."""
     return _underthesea().word_tokenize(text)
+
+
+def pos(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, tag) of underthesea's part-of-speech tagging: "500 giáo viên" →
+    (0, 3, "500", "M"), (4, 13, "giáo viên", "N"). Tags: N noun, Nc classifier, Nu unit, M
+    number, V verb, A adjective, E preposition, …"""
+    tagged = _underthesea().pos_tag(text)
+    spans = _locate(text, [tok[0] for tok in tagged])
+    return [(s, e, tok[0], tok[1]) for (s, e), tok in zip(spans, tagged)]
 
 
 def index_terms(text: str) -> list[str]:

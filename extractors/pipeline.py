@@ -179,9 +179,23 @@ def _read_subject(doc: Document, layout: Layout, header: Header, top) -> None:
 def _fill_deep(doc: Document, layout: Layout) -> None:
     from extractors.fields.deep import fill_deep
 
-    header_parts = ("doc_type", "number", "issued_on", "place", "subject", "recipients")
-    body_start = max((doc.evidence[k].end for k in header_parts if k in doc.evidence), default=0)
-    fill_deep(doc, layout.text, body_start)
+    from extractors.fields.tables import reader_tables
+
+    fill_deep(doc, layout.text, _body_start(doc), reader_tables(layout.lines))
+
+
+def _body_start(doc: Document) -> int:
+    """Where the body begins: after the header's type, number, trích yếu and Kính gửi, and after
+    its date line ("Hà Nội, ngày …"). A date read without a place may come from a sentence of
+    the body ("Trên cơ sở xem xét Tờ trình … ngày 10 tháng 10 năm 2026"): it counts only when it
+    stands before the rest of the header, so that it never hides the căn cứ lines above it."""
+    ends = [doc.evidence[k].end for k in ("doc_type", "number", "subject", "recipients") if k in doc.evidence]
+    head = max(ends, default=0)
+    if "place" in doc.evidence or not ends:
+        ends += [doc.evidence[k].end for k in ("issued_on", "place") if k in doc.evidence]
+    elif "issued_on" in doc.evidence and doc.evidence["issued_on"].end <= head:
+        ends.append(doc.evidence["issued_on"].end)
+    return max(ends, default=0)
 
 
 def _warn(doc: Document, warning: str | None) -> None:

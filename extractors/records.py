@@ -106,6 +106,9 @@ class Target:
     scope: str | None = None
     raw: str | None = None
     span: Span | None = None
+    # the wording that made the number a target ("clause: “Phấn đấu”"); shown by --explain,
+    # not part of the record's JSON
+    cue: str | None = field(default=None, compare=False, metadata={"record": False})
 
 
 @dataclass
@@ -224,7 +227,8 @@ def _item(cls: type, data: dict[str, Any]) -> Any:
 
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.metadata.get("record", True)}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value

@@ -49,9 +49,25 @@ def find_deadlines(text: DocText, flow: Flow | None = None, times: list[TimeMent
         trig = _trigger_re().search(flow.text, max(0, t.start - 40), t.start)
         if trig is None or _horizon_re().search(flow.text, max(0, trig.start() - 20), trig.start()):
             continue
+        if _ongoing(flow, trig, t):
+            continue
         raw = clean(flow.text[trig.start():t.end])
         out.append(Deadline(_what(flow, trig.start(), t.end), t.last_day(), raw, text.span(trig.start(), t.end)))
     return out
+
+
+@functools.cache
+def _ongoing_re() -> re.Pattern[str]:
+    words = P.words_alternation(load("deep_words")["deadlines"]["ongoing"])
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.I)
+
+
+def _ongoing(flow: Flow, trig: re.Match, t: TimeMention) -> bool:
+    """"Trong năm 2024, Sở sẽ tiếp tục …": a span of work under way, not a time limit."""
+    if trig.group("trigger").casefold() not in ("trong", "vào"):
+        return False
+    clause = flow.clause_at(t.start)
+    return clause is not None and bool(_ongoing_re().search(flow.text, t.end, clause[1]))
 
 
 def _what(flow: Flow, start: int, end: int) -> str | None:

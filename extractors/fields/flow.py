@@ -21,7 +21,7 @@ _MARKERS = (
     (1, r"(?:CHƯƠNG|Chương)\s+[IVXLC\d]+\b[.:]?"),
     (2, r"(?:MỤC|Mục)\s+\d+\b[.:]?"),
     (3, r"Điều\s+\d+[a-zđ]?[.:]"),
-    (4, r"[IVX]{1,5}[.)]"),
+    (4, r"(?:[IVX]{1,5}|H|Il|lI|IH|HI)[.)]"),   # OCR reads "II." as "H.", "Il." (checked below)
     (6, r"\d{1,2}\.\d{1,2}\.?"),
     (7, r"\d{1,2}\.\d{1,2}\.\d{1,2}\.?"),
     (5, r"\d{1,2}\."),
@@ -30,10 +30,13 @@ _MARKERS = (
     (10, r"[-–—•·▪●*]"),
     (11, r"[+○◦]"),
 )
+_OCR_ROMANS = {"H", "Il", "lI", "IH", "HI"}
 _MARKER_RE = re.compile(r"\s*(?:" + "|".join(f"(?P<r{rank}>{pat})" for rank, pat in _MARKERS) + r")\s+(?=\S)")
 _END_PUNCT = ".;:!?"
 _SEPARATOR = re.compile(r"^[\s|_\-=*–—.]*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*\s+")
+_LABEL_LINE = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[IVX]{1,5}\.?|[A-ZĐ]\.?)\s*$")
+_ARTICLE = re.compile(r"\s*(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[\dIVXLC]+[a-zđ]?\b")
 _ABBREV = re.compile(r"(?<![\w.])([A-ZĐ][A-Za-zĐđ]{0,2})$")  # "TP." "Ng." "TS." end no sentence
 
 
@@ -116,7 +119,10 @@ def _marker(line: str) -> tuple[int, int, str] | None:
     m = _MARKER_RE.match(line)
     if m is None:
         return None
-    return int(m.lastgroup[1:]), m.end(), m.group(m.lastgroup)
+    marker = m.group(m.lastgroup)
+    if marker[:-1] in _OCR_ROMANS and not line[m.end():].isupper():
+        return None  # "H." opens a heading in capitals only ("H. MỤC TIÊU" read from "II. MỤC TIÊU")
+    return int(m.lastgroup[1:]), m.end(), marker
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -124,20 +130,35 @@ def _continues(prev: str, line: str) -> bool:
     prev, line = prev.rstrip(), line.strip()
     if not prev or not line or _SEPARATOR.match(prev) or _SEPARATOR.match(line):
         return False
+    if _LABEL_LINE.match(prev) or _LABEL_LINE.match(line):
+        return False  # "21", "1.2", "B" alone on a line: a table's row number, its own cell
     if prev[-1] in _END_PUNCT or _marker(line):
         return False
+    if line[:1].isupper() and not (prev.isupper() and line.isupper()) \
+            and (_ARTICLE.match(prev) or _short_heading(prev)):
+        return False  # "Điều 3. Đối tượng …", "1. Mục tiêu": a capital opens the next paragraph
+    if line.isupper() and len(line.split()) >= 2 and not prev.isupper():
+        return False  # a title in capitals starts its own line ("BỘ TIÊU CHÍ …" after a name)
     return not (prev.isupper() and not line.isupper())  # a heading in capitals ends its line
 
 
-def build_flow(text: str) -> Flow:
-    """Blocks, sentences and clauses of ``text`` with wrapped lines joined."""
+def _short_heading(line: str) -> bool:
+    """"1. Mục tiêu", "a) Y tế": a numbered or lettered heading of a few words."""
+    found = _marker(line)
+    return found is not None and found[0] <= 9 and len(line[found[1]:].split()) <= 10
+
+
+def build_flow(text: str, breaks: frozenset[int] = frozenset()) -> Flow:
+    """Blocks, sentences and clauses of ``text`` with wrapped lines joined. A line starting at
+    an offset in ``breaks`` (a table's line) is never joined to the line before or after it."""
     chars = list(text)
     groups: list[list[tuple[int, int]]] = []
     for start, end in _lines(text):
         if text[start:end].strip() == "":
             groups.append([])
             continue
-        if groups and groups[-1] and _continues(text[groups[-1][-1][0]:groups[-1][-1][1]], text[start:end]):
+        if groups and groups[-1] and start not in breaks and groups[-1][-1][0] not in breaks \
+                and _continues(text[groups[-1][-1][0]:groups[-1][-1][1]], text[start:end]):
             chars[start - 1] = " "
             groups[-1].append((start, end))
         else:
@@ -150,20 +171,53 @@ def build_flow(text: str) -> Flow:
 
 
 def _blocks(spans: list[tuple[int, int]], text: str) -> list[Block]:
+    """Blocks with their parents. Besides the marked headings, a title in capitals heads what
+    follows it ("BỘ TIÊU CHÍ … GIAI ĐOẠN 2026 - 2030"), and a paragraph ending with ":" heads the
+    list items under it ("Phấn đấu đến năm 2030, đạt các chỉ tiêu sau:" over "- …", "a) …")."""
     blocks: list[Block] = []
-    stack: list[int] = []
+    stack: list[tuple[int, float]] = []   # (block index, level): lower levels are more senior
     for start, end in spans:
         found = _marker(text[start:end])
         if found is None:
-            parent = stack[-1] if stack else None
-            blocks.append(Block(start, end, _skip_space(text, start, end), None, None, parent))
+            body = _skip_space(text, start, end)
+            level = _unmarked_level(text[body:end])
+            if level is None and any(_is_intro(entry) for entry in stack):
+                while not _is_intro(stack[-1]):
+                    stack.pop()  # a plain paragraph ends the list an intro opened …
+                stack.pop()      # … and the intro
+            while stack and level is not None and stack[-1][1] >= level:
+                stack.pop()
+            blocks.append(Block(start, end, body, None, None, stack[-1][0] if stack else None))
+            if level is not None:
+                stack.append((len(blocks) - 1, level))
             continue
         rank, length, marker = found
-        while stack and (blocks[stack[-1]].rank or 0) >= rank:
+        while stack and stack[-1][1] >= rank:
             stack.pop()
-        blocks.append(Block(start, end, start + length, marker, rank, stack[-1] if stack else None))
-        stack.append(len(blocks) - 1)
+        blocks.append(Block(start, end, start + length, marker, rank, stack[-1][0] if stack else None))
+        stack.append((len(blocks) - 1, float(rank)))
     return blocks
+
+
+_INTRO_ITEMS = 7.5   # an intro heads items marked "1)", "a)", "-", "+" (ranks 8 and over)
+
+
+def _is_intro(entry: tuple[int, float]) -> bool:
+    return entry[1] >= _INTRO_ITEMS and entry[1] not in _RANKS
+
+
+_RANKS = {float(rank) for rank, _ in _MARKERS}
+
+
+def _unmarked_level(body: str) -> float | None:
+    """The heading level of an unmarked paragraph: -1 for a title in capitals, just above list
+    items for an intro ending with ":", None for a plain paragraph."""
+    words = body.split()
+    if 2 <= len(words) <= 40 and body.isupper() and not body.rstrip().endswith((".", ";")):
+        return -1.0
+    if body.rstrip().endswith(":") and len(words) <= 80:
+        return _INTRO_ITEMS   # ends the items and the intro before it
+    return None
 
 
 def _skip_space(text: str, start: int, end: int) -> int:

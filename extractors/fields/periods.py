@@ -48,7 +48,9 @@ def _keyword_re() -> re.Pattern[str]:
 _YEARS_FROM = re.compile(
     rf"(?<![\w])(?:từ{P.WS})?năm{P.WS}(?P<y1>{P.YEAR}){P.OWS}(?:[-–—]|(?:đến|tới){P.WS}(?:hết{P.WS})?(?:năm{P.WS})?)"
     rf"{P.OWS}(?P<y2>{P.YEAR})\b", re.I)
-_CONNECT = re.compile(rf"{P.OWS}(?:[-–—]|[^;\n]{{0,80}}?(?<![\w])(?:đến|tới)){P.OWS}(?:hết{P.WS})?$", re.I)
+_CONNECT = re.compile(
+    rf"{P.OWS}(?:[-–—]|[^;\n]{{0,80}}?(?<![\w])(?:đến|tới|kết{P.WS}thúc(?:{P.WS}(?:vào|lúc))?))"
+    rf"{P.OWS}(?:hết{P.WS})?$", re.I)
 _FROM = re.compile(rf"(?<![\w])từ{P.OWS}(?:ngày{P.WS})?$", re.I)
 _DASH_ONLY = re.compile(rf"{P.OWS}[-–—]{P.OWS}")  # "09/9/2024 – 13/9/2024"
 
@@ -117,10 +119,10 @@ def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None)
                 not _DASH_ONLY.fullmatch(text, first.end, second.start):
             continue
         first = _borrow_year(first, second)
-        rnd = _round_re().search(text, max(0, begin - 60), begin)
+        rnd = _round_of(flow, begin)
         timed = first.hour is not None or second.hour is not None
         out.append(Range(begin, second.end, first.start_label(), second.label(),
-                         clean(named.group("label")) if named else None, timed,
+                         _label_of(named), timed,
                          clean(rnd.group("label")) if rnd else None))
     for t in times:
         m = _from_issue_re().search(text, max(0, t.start - 120), t.start)
@@ -128,6 +130,35 @@ def _mention_ranges(flow: Flow, times: list[TimeMention], issued_on: str | None)
             out.append(Range(m.start(), t.end, issued_on, t.last_day() if t.kind == "date" else t.label(),
                              None, False))
     return out
+
+
+@functools.cache
+def _round_head_re() -> re.Pattern[str]:
+    rounds = P.words_alternation(_words()["events"]["rounds"])
+    return re.compile(rf"[\s\-–+*•]*(?P<label>(?:{rounds}){P.WS}(?:\d{{1,2}}|[IVX]{{1,4}}|thứ{P.WS}\w+))\b", re.I)
+
+
+def _round_of(flow: Flow, begin: int) -> re.Match | None:
+    """The round a span belongs to: named just before it ("Đợt 2: từ …") or opening its
+    paragraph ("- Đợt 1: tập trung hướng dẫn …, bắt đầu từ 00h ngày 09/9/2024 …")."""
+    near = _round_re().search(flow.text, max(0, begin - 60), begin)
+    if near:
+        return near
+    index = flow.block_at(begin)
+    if index is None:
+        return None
+    block = flow.blocks[index]
+    return _round_head_re().match(flow.text, block.body if block.marker else block.start, begin)
+
+
+def _label_of(named: re.Match | None) -> str | None:
+    """"Thời gian thực hiện" as written; "Giai đoạn 1" as RECORD.md writes it, "giai đoạn 1"."""
+    if named is None:
+        return None
+    label = clean(named.group("label"))
+    keywords = P.words_alternation(_words()["periods"]["keywords"])
+    numbered = re.fullmatch(rf"(?:{keywords})\s+(?:\d{{1,2}}|[IVX]{{1,4}})", label, re.I)
+    return label.lower() if numbered else label
 
 
 def _borrow_year(first: TimeMention, second: TimeMention) -> TimeMention:
@@ -147,8 +178,8 @@ def find_periods(text: DocText, flow: Flow | None = None, times: list[TimeMentio
     out: list[Period] = []
     seen: dict[tuple, Period] = {}
     for r in ranges:
-        if r.timed or r.round_label or not (r.first or r.last):
-            continue
+        if r.timed or r.round_label or not (r.first or r.last) or r.first == r.last:
+            continue  # "năm 2026 - Năm 2026" (a line OCR ran into the next) is no span
         key = (r.first, r.last)
         if key in seen:
             seen[key].label = seen[key].label or r.label
@@ -165,6 +196,8 @@ def _heading_label(flow: Flow, offset: int) -> str | None:
     if index is None or flow.blocks[index].parent is None:
         return None
     head = flow.blocks[flow.blocks[index].parent]
+    if head.marker is None:
+        return None  # a title in capitals or an intro heads a list, it names no period
     words = clean(flow.text[head.body:head.end]).rstrip(":")
     if 0 < len(words.split()) <= 8 and not any(ch.isdigit() for ch in words) and words[:1].isupper():
         return words

@@ -3,7 +3,8 @@
 A table of one row and two cells — the borderless header ("ỦY BAN NHÂN DÂN … | CỘNG HÒA
 XÃ HỘI …") or the closing "Nơi nhận: … | KT. CHỦ TỊCH …" — gives the left cell's lines
 (column 0), then the right cell's (column 1). Other tables are read row by row, each cell's
-text one line. Font size and bold come from the runs where the document sets them.
+text one line tagged with its place (``CellRef``: table, row, grid column, span), so that a
+table of targets is read as a table; a cell merged down from the row above is read once. Font size and bold come from the runs where the document sets them.
 A DOCX has no pages for us: everything is page 1 (explicit page breaks start a new page).
 
 Example: a header table [["ỦY BAN NHÂN DÂN", "Số: 12/UBND"], ["CỘNG HÒA …"]] →
@@ -16,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from docgen.errors import UnreadableDocument
-from extractors.readers.model import Line, Page, RawDocument
+from extractors.readers.model import CellRef, Line, Page, RawDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -26,11 +27,12 @@ def read_docx(path: str | Path) -> RawDocument:
     document = _open(path)
     doc = RawDocument(path=str(path), format="docx", text_layer=True)
     pages: list[list[Line]] = [[]]
+    tables = [0]  # tables read so far: the next one's number
     for kind, item in _blocks(document):
         if kind == "p":
             _add_paragraph(item, pages, column=None)
         else:
-            _add_table(item, pages)
+            _add_table(item, pages, tables)
     doc.pages = [Page(number=n, lines=lines) for n, lines in enumerate(pages, 1)
                  if lines or n == 1]
     doc.page_count = len(doc.pages)
@@ -64,12 +66,12 @@ def _blocks(document):
             yield "t", Table(child, document)
 
 
-def _add_paragraph(paragraph, pages: list[list[Line]], column: int | None) -> None:
+def _add_paragraph(paragraph, pages: list[list[Line]], column: int | None, cell: CellRef | None = None) -> None:
     if _breaks_page(paragraph):
         pages.append([])
     for text in _paragraph_lines(paragraph):
         size, bold = _style(paragraph)
-        pages[-1].append(Line(text, column=column, size=size, bold=bold))
+        pages[-1].append(Line(text, column=column, size=size, bold=bold, cell=cell))
 
 
 def _paragraph_lines(paragraph) -> list[str]:
@@ -98,17 +100,33 @@ def _style(paragraph) -> tuple[float | None, bool | None]:
     return size, bold
 
 
-def _add_table(table, pages: list[list[Line]]) -> None:
+def _add_table(table, pages: list[list[Line]], tables: list[int]) -> None:
     rows = table.rows
     cells = [_unique_cells(row) for row in rows]
     if cells and all(len(c) == 2 for c in cells) and len(rows) <= 4:
         for side in (0, 1):
             for row_cells in cells:
-                _add_cell(row_cells[side], pages, side)
+                _add_cell(row_cells[side], pages, side, tables)
         return
-    for row_cells in cells:
-        for cell in row_cells:
-            _add_cell(cell, pages, None)
+    number = tables[0]
+    tables[0] += 1
+    seen: set[int] = set()
+    for r, row in enumerate(rows):
+        for col, span, cell in _grid_cells(row):
+            if id(cell._tc) not in seen:  # a cell merged down from the row above is read once
+                seen.add(id(cell._tc))
+                _add_cell(cell, pages, None, tables, CellRef(number, r, col, span))
+
+
+def _grid_cells(row) -> list[tuple[int, int, object]]:
+    """(grid column, columns spanned, cell) of a row's cells, left to right."""
+    out: list[tuple[int, int, object]] = []
+    for col, cell in enumerate(row.cells):
+        if out and out[-1][2]._tc is cell._tc:
+            out[-1] = (out[-1][0], out[-1][1] + 1, out[-1][2])
+        else:
+            out.append((col, 1, cell))
+    return out
 
 
 def _unique_cells(row) -> list:
@@ -121,8 +139,9 @@ def _unique_cells(row) -> list:
     return out
 
 
-def _add_cell(cell, pages: list[list[Line]], column: int | None) -> None:
+def _add_cell(cell, pages: list[list[Line]], column: int | None, tables: list[int],
+              ref: CellRef | None = None) -> None:
     for paragraph in cell.paragraphs:
-        _add_paragraph(paragraph, pages, column)
+        _add_paragraph(paragraph, pages, column, ref)
     for inner in cell.tables:
-        _add_table(inner, pages)
+        _add_table(inner, pages, tables)

@@ -15,7 +15,7 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
-from extractors.readers.model import Line, Page, RawDocument
+from extractors.readers.model import CellRef, Line, Page, RawDocument
 from extractors.readers.txt import decode_text, read_text
 
 BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
@@ -58,10 +58,14 @@ class _LineParser(HTMLParser):
         self.skip = 0
         self.row: list[list[str]] | None = None  # cells of the open <tr>, each a list of lines
         self.band: list[list[list[str]]] = []  # consecutive two-cell rows
+        self.tables = -1        # <table>s opened so far, less one: the open table's number
+        self.rows = 0           # rows of three cells or more read in the open table
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIPPED:
             self.skip += 1
+        elif tag == "table":
+            self.tables, self.rows = self.tables + 1, 0
         elif tag == "tr":
             if self.row is not None:
                 self._end_row()
@@ -104,6 +108,11 @@ class _LineParser(HTMLParser):
             self.band.append(row)
             return
         self._end_band()
+        if len(row) >= 3 and self.tables >= 0:  # a table of data: its cells keep their places
+            self.lines.extend(Line(t, cell=CellRef(self.tables, self.rows, c))
+                              for c, cell in enumerate(row) for t in cell)
+            self.rows += 1
+            return
         self.lines.extend(Line(t) for cell in row for t in cell)
 
     def _end_band(self):

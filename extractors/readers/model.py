@@ -11,6 +11,17 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class CellRef:
+    """Where a line sits in a table its reader saw: table number (in the document), row and
+    grid column (0-based), and how many grid columns the cell spans."""
+
+    table: int
+    row: int
+    col: int
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
 class Line:
     text: str
     column: int | None = None
@@ -28,6 +39,8 @@ class Line:
     # OCR only: for a word as read, the other spellings the engine weighed with its confidence
     # in each (0–1): (("đôi", (("đổi", 0.72), ("đối", 0.59))), …); the correction stage chooses
     alternatives: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+    # the table cell the line belongs to, when the reader saw a table (DOCX, PDF, OCR columns)
+    cell: CellRef | None = None
 
 
 @dataclass

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from docgen.errors import ConversionFailed
-from extractors.readers import handwriting, ocr_cache
+from extractors.readers import handwriting, ocr_cache, ocr_tables
 from extractors.readers.hocr import read_hocr
 from extractors.readers.layout import Word, group_rows, group_units, lines_from_rows
 from extractors.readers.model import Line
@@ -65,13 +65,17 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     image, coloured, width, height = render_page(pdf, index, dpi, masks)
     if is_blank(image):
         return OcrPage([], width, height, None)
-    words = read_words(run_tesseract(image_bytes(image), dpi), 72.0 / dpi)
+    tables = ocr_tables.find_tables(image)
+    seen = ocr_tables.blank_tables(image, tables) if tables else image
+    words = read_words(run_tesseract(image_bytes(seen), dpi), 72.0 / dpi)
     kept = _outside(drops, _without_mark_lines([w for w in words if _keep(w)]))
     kept = _level(mark_handwriting(kept, handwriting.Ink(image, coloured, dpi / 72.0)))
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
-    lines = _tesseract_lines(kept)
-    return OcrPage(lines_from_rows(group_units(lines), width), width, height, mean)
+    lines = lines_from_rows(group_units(_tesseract_lines(kept)), width)
+    if tables:  # ruled tables: their cells read one by one (ocr_tables.py)
+        lines = ocr_tables.in_reading_order(lines, ocr_tables.read_cells(tables, dpi, 100 * index))
+    return OcrPage(lines, width, height, mean)
 
 
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
@@ -130,14 +134,15 @@ def image_bytes(image) -> bytes:
     return buffer.getvalue()
 
 
-def run_tesseract(data: bytes, dpi: int = DPI) -> str:
+def run_tesseract(data: bytes, dpi: int = DPI, psm: str = "3") -> str:
     """hOCR of ``tesseract stdin stdout -l vie --psm 3 -c lstm_choice_mode=2 hocr`` on one
-    image: words, boxes, confidence, and the characters the LSTM chose between."""
+    image: words, boxes, confidence, and the characters the LSTM chose between (``psm`` "6",
+    one block of lines, for the sheet of a table's cells)."""
     exe = tesseract_path()
     if exe is None:
         raise ConversionFailed("tesseract", "tesseract is not installed")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    command = [exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "--dpi", str(dpi),
+    command = [exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", psm, "--dpi", str(dpi),
                "-c", "lstm_choice_mode=2", "hocr"]
     return ocr_cache.cached(command, data, lambda: _run(command, data, env))
 

@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 
 from docgen.errors import ConversionFailed, UnreadableDocument
 from extractors.readers import ocr as ocr_reader
-from extractors.readers import plumber
+from extractors.readers import pdf_tables, plumber
 from extractors.readers.layout import Word, group_rows, lines_from_words
 from extractors.readers.model import Line, Page, RawDocument, SignatureInfo
 from extractors.readers.pdf_errors import open_pdf
@@ -70,6 +70,7 @@ class _PageReader:
         self.pdf, self.path, self.ocr, self.doc = pdf, path, ocr, doc
         self.plumber = plumber.LazyPlumber(path)
         self.skipped: list[int] = []
+        self.tables_seen = 0
         self._pristine: pdfium.PdfDocument | None = None
 
     def pristine(self) -> pdfium.PdfDocument:
@@ -104,6 +105,8 @@ class _PageReader:
             return self._ocr(index, stamps)
         if needs_ocr and self.ocr == "never" and not lines:
             self.skipped.append(number)
+        if text.drawn_columns >= pdf_tables.MIN_DRAWN_COLUMNS and lines:
+            lines = self._with_tables(index, lines)
         page = Page(number, lines, text.width, text.height, ocr=False)
         return self._judged(page, stamps) if lines and not needs_ocr else page
 
@@ -125,6 +128,13 @@ class _PageReader:
             return page
         self.doc.warnings.append(f"{cause}; read by OCR instead")
         return read
+
+    def _with_tables(self, index: int, lines: list[Line]) -> list[Line]:
+        """A page that draws ruled columns: its tables read cell by cell (pdf_tables.py)."""
+        tables = self.plumber.tables(index)
+        lines = pdf_tables.with_tables(lines, tables, self.tables_seen)
+        self.tables_seen += len(tables)
+        return lines
 
     def _text_lines(self, text: PageText) -> tuple[list[Line], list[StampRegion]]:
         """Lines of the page without stamp text; the stamps go to doc.signatures."""

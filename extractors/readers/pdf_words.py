@@ -40,6 +40,7 @@ class PageText:
     unmapped: int  # characters whose font has no Unicode mapping
     chars: int
     has_images: bool  # asked only of pages with little text (is it a scan?)
+    drawn_columns: int = 0  # columns that drawn rules or cell boxes make: 3 or more, a ruled table
 
 
 class _Transform:
@@ -90,9 +91,32 @@ def read_page_text(pdf: pdfium.PdfDocument, index: int) -> PageText:
             textpage.close()
         boxes = [transform.box(*r) for r in annots]
         images = count < FEW_CHARS and _has_images(page)
-        return PageText(words, boxes, width, height, unmapped, count, images)
+        return PageText(words, boxes, width, height, unmapped, count, images, _drawn_columns(page))
     finally:
         page.close()
+
+
+def _drawn_columns(page: pdfium.PdfPage) -> int:
+    """How many columns the page's drawn rules make: distinct places of thin vertical rules, or,
+    for tables drawn as a box per cell, the boxes side by side in one row (two rows of three or
+    more are needed: a box behind each text line, a highlight, is no table). Cheap: only the
+    bounds of path objects are read."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    rules: set[int] = set()
+    rows: dict[int, set[int]] = {}
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top)))
+        if top.value - bottom.value <= 8:
+            continue
+        if right.value - left.value < 3:
+            rules.add(round(left.value / 2))
+        else:
+            rows.setdefault(round(top.value / 2), set()).add(round(left.value / 2))
+    boxed = [len(lefts) for lefts in rows.values() if len(lefts) >= 3]
+    return max(len(rules), min(boxed) if len(boxed) >= 2 else 0)
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:

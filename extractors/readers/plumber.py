@@ -27,17 +27,35 @@ class LazyPlumber:
             return []
 
     def _lines(self, index: int, masks: list[tuple]) -> list[Line]:
-        if self._pdf is None:
-            import pdfplumber
-
-            self._pdf = pdfplumber.open(self.path)
-        page = self._pdf.pages[index]
+        page = self._page(index)
         try:
             words = [_word(w) for w in page.extract_words(extra_attrs=["size", "fontname"])]
             words = [w for w in words if not any(_inside(w, m) for m in masks)]
             return lines_from_words(words, float(page.width))
         finally:
             page.close()
+
+    def tables(self, index: int) -> list:
+        """The ruled tables of page ``index`` (``pdf_tables.FoundTable``); [] if unreadable."""
+        from extractors.readers.pdf_tables import find_tables
+
+        try:
+            page = self._page(index)
+        except Exception:
+            return []
+        try:
+            return find_tables(page)
+        except Exception:  # pdfminer raises many kinds on odd files: the lines stand as read
+            return []
+        finally:
+            page.close()
+
+    def _page(self, index: int):
+        if self._pdf is None:
+            import pdfplumber
+
+            self._pdf = pdfplumber.open(self.path)
+        return self._pdf.pages[index]
 
     def close(self) -> None:
         if self._pdf is not None:

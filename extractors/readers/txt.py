@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import re
 import unicodedata
 from pathlib import Path
 
 from docgen.errors import UnreadableDocument
-from extractors.readers.model import Line, Page, RawDocument
+from extractors.readers.model import CellRef, Line, Page, RawDocument
 
 CONTROL_SHARE = 0.05  # more control characters than this: binary data
 ALLOWED_CONTROLS = set("\t\n\r\f\v\x1b")
@@ -77,16 +78,21 @@ def pages_from_text(text: str) -> list[Page]:
     """Pages split at form feeds, lines at line breaks; blank lines left out, the line after
     one marked ``blank_before`` (a paragraph starts there). A line of two table cells joined
     by " | " ("BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI …") gives the left cell (column 0) then the
-    right one (column 1); a row of more cells gives one line a cell."""
+    right one (column 1); a row of more cells ("TT | Chỉ tiêu | Năm 2030", Markdown's "| … |")
+    gives one line a cell, tagged with its place in the table (``CellRef``)."""
     pages = []
+    rows = _Rows()
     for number, chunk in enumerate(text.split("\f"), 1):
         lines: list[Line] = []
         blank = False
         for t in chunk.splitlines():
             if not t.strip():
                 blank = bool(lines)
+                rows.end()
                 continue
-            cells = _cells(t.rstrip())
+            if _RULE_ROW.match(t) and CELL.strip() in t:
+                continue  # "|---|---|" under a Markdown header: the table goes on
+            cells = rows.tag(_cells(t.rstrip()))
             if blank and cells:
                 cells[0] = dataclasses.replace(cells[0], blank_before=True)
             lines.extend(cells)
@@ -97,8 +103,32 @@ def pages_from_text(text: str) -> list[Page]:
     return pages
 
 
+_RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
+
+
+class _Rows:
+    """Numbers the rows of consecutive lines of three cells or more: one table (``CellRef``)."""
+
+    def __init__(self) -> None:
+        self.table, self.row = -1, None
+
+    def tag(self, cells: list[Line]) -> list[Line]:
+        if len(cells) < 3:
+            self.end()
+            return cells
+        if self.row is None:
+            self.table, self.row = self.table + 1, 0
+        else:
+            self.row += 1
+        return [dataclasses.replace(c, cell=CellRef(self.table, self.row, i)) for i, c in enumerate(cells)]
+
+    def end(self) -> None:
+        self.row = None
+
+
 def _cells(text: str) -> list[Line]:
-    cells = [c.strip() for c in text.split(CELL)] if CELL in text else [text]
+    cells = [c.strip() for c in text.strip().strip("|").split("|")] if text.count("|") >= 2 \
+        else [c.strip() for c in text.split(CELL)] if CELL in text else [text]
     cells = [c for c in cells if c]
     if len(cells) == 2:
         return [Line(cells[0], column=0), Line(cells[1], column=1)]

@@ -43,3 +43,26 @@ def test_a_heading_in_capitals_is_no_wrapped_line():
     assert [flow.text[b.body:b.end] for b in flow.blocks] == [
         "TỔ CHỨC THỰC HIỆN", "Các sở, ngành báo cáo trước ngày 20/12/2023.",
         "MỤC ĐÍCH, YÊU CẦU VÀ NHIỆM VỤ TRỌNG TÂM"]
+
+
+def test_an_intro_ending_with_a_colon_heads_its_list():
+    flow = build_flow("2. Mục tiêu cụ thể\nPhấn đấu đến năm 2028, đạt các chỉ tiêu sau:\n- Tỷ lệ A đạt 90%;\n"
+                      "- Tỷ lệ B đạt 80%.\nRiêng năm 2026, phấn đấu 60% C.\n3. Nhiệm vụ")
+    blocks = [(flow.text[b.body:b.end], b.parent) for b in flow.blocks]
+    assert blocks == [("Mục tiêu cụ thể", None), ("Phấn đấu đến năm 2028, đạt các chỉ tiêu sau:", 0),
+                      ("Tỷ lệ A đạt 90%;", 1), ("Tỷ lệ B đạt 80%.", 1),
+                      ("Riêng năm 2026, phấn đấu 60% C.", 0), ("Nhiệm vụ", None)]
+
+
+def test_a_title_in_capitals_heads_what_follows():
+    flow = build_flow("Người ký\nBỘ TIÊU CHÍ XÃ AN TOÀN GIAO THÔNG GIAI ĐOẠN 2026 - 2030\n(Kèm theo Quyết định)\n"
+                      "1. Tiêu chí về đường")
+    assert [(flow.text[b.body:b.end], b.parent) for b in flow.blocks] == [
+        ("Người ký", None), ("BỘ TIÊU CHÍ XÃ AN TOÀN GIAO THÔNG GIAI ĐOẠN 2026 - 2030", None),
+        ("(Kèm theo Quyết định)", 1), ("Tiêu chí về đường", 1)]
+
+
+def test_table_lines_are_never_joined():
+    text = "STT\nTiêu chí\nĐơn vị tính\n1\nTỷ lệ hộ nghèo\n%"
+    flow = build_flow(text, frozenset(i for i in range(len(text)) if i == 0 or text[i - 1] == "\n"))
+    assert len(flow.blocks) == 6 and flow.text == text

@@ -100,3 +100,39 @@ def test_rounds_and_their_times_are_events_not_deadlines():
         ("Lễ phát động được tổ chức vào lúc", "2024-10-10T14:00", None)]
     assert [d.by for d in record.deadlines] == ["2025-01-20"]
     assert record.periods == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a round named at the head of its paragraph, its span ending "và kết thúc vào …"
+    ("- Đợt 1: tập trung hướng dẫn cài đặt tài khoản, bắt đầu từ 00h ngày 09/9/2024 và kết thúc vào "
+     "00h ngày 13/9/2024.", [("Đợt 1", "2024-09-09T00:00", "2024-09-13T00:00")]),
+    ("- Đợt 3: tổng hợp, đánh giá kết quả, từ ngày 23/9/2024 đến hết ngày 27/9/2024.",
+     [("Đợt 3", "2024-09-23", "2024-09-27")]),
+    # a stage ("Giai đoạn N") is a period, not an event
+    ("- Giai đoạn 1: từ ngày 09/9/2024 đến ngày 30/9/2024.", []),
+])
+def test_rounds(text, expected):
+    flow = build_flow(text)
+    times = scan_times(flow.text)[0]
+    assert [(e.what, e.start, e.end) for e in find_events(doc(text), flow, times)] == expected
+
+
+def test_a_stage_is_a_labelled_period():
+    assert _periods("- Giai đoạn 1: từ ngày 09/9/2024 đến ngày 30/9/2024.") == [
+        Period("giai đoạn 1", "2024-09-09", "2024-09-30", "từ ngày 09/9/2024 đến ngày 30/9/2024")]
+
+
+def test_work_under_way_in_a_year_is_no_deadline():
+    assert _deadlines("Trong năm 2024, Sở sẽ tiếp tục phối hợp với Viễn thông hỗ trợ kỹ thuật.") == []
+    assert _deadlines("Trong năm 2024, Sở hoàn thành việc số hóa hồ sơ.") == [
+        Deadline("Sở hoàn thành việc số hóa hồ sơ", "2024-12-31", "Trong năm 2024")]
+
+
+def test_the_body_restating_the_title_sets_no_deadline():
+    from extractors.fields.deep import fill_deep
+    from extractors.records import Document, Source
+    text = ("Chính phủ ban hành Nghị định quy định chính sách phát triển nhân lực số đến năm 2030.\n"
+            "Điều 8. Bộ Khoa học và Công nghệ báo cáo kết quả trước ngày 31 tháng 12 năm 2028.")
+    record = Document(Source("t"), subject="Quy định chính sách phát triển nhân lực số đến năm 2030")
+    fill_deep(record, doc(text))
+    assert [d.by for d in record.deadlines] == ["2028-12-31"]

@@ -46,16 +46,19 @@ CASES = [
      "việc phát động chậm nhất trong quý 1-2022.",
      [("các sở, ngành triển khai phong trào", 100, "%", "=", "2022-03-31", None)]),
     # a rank, Vietnamese number notation, money and counts
-    ("- Thành phố thuộc nhóm 5 địa phương đứng đầu về Chính phủ điện tử.",
-     [("Thành phố thuộc nhóm địa phương đứng đầu về Chính phủ điện tử", 5, "hạng", "<=", None, None)]),
+    ("b) Đến cuối năm 2025:\n- Thành phố thuộc nhóm 5 địa phương đứng đầu về Chính phủ điện tử.",
+     [("Thành phố thuộc nhóm địa phương đứng đầu về Chính phủ điện tử", 5, "hạng", "<=", "2025-12-31", None)]),
     ("Phấn đấu tỷ lệ dân số có tài khoản thanh toán đạt 2,5%.",
      [("tỷ lệ dân số có tài khoản thanh toán", 2.5, "%", "=", None, None)]),
     ("Phấn đấu đến năm 2025 có 1.000.000 tài khoản định danh điện tử mức 2.",
      [("tài khoản định danh điện tử mức 2", 1_000_000, "tài khoản", "=", "2025-12-31", None)]),
+    # money keeps its unit as written, scale word included
     ("Mục tiêu thu hút tối thiểu 2 tỷ đồng cho quỹ đổi mới sáng tạo.",
-     [("thu hút cho quỹ đổi mới sáng tạo", 2_000_000_000, "đồng", ">=", None, None)]),
-    ("Tỷ lệ người dân có tài khoản thanh toán điện tử trên 60%.",
+     [("thu hút cho quỹ đổi mới sáng tạo", 2, "tỷ đồng", ">=", None, None)]),
+    ("2. Mục tiêu cụ thể\nTỷ lệ người dân có tài khoản thanh toán điện tử trên 60%.",
      [("Tỷ lệ người dân có tài khoản thanh toán điện tử", 60, "%", ">", None, None)]),
+    # the same sentence with nothing that states an aim is a statement, not a target
+    ("Tỷ lệ người dân có tài khoản thanh toán điện tử trên 60%.", []),
     ("Giảm 20% thời gian xử lý hồ sơ.", [("thời gian xử lý hồ sơ", 20, "%", "-", None, None)]),
     # not targets: labels, counts with no target wording, "gia tăng", dates
     ("cung cấp dịch vụ công trực tuyến mức độ 3, 4 và mạng 4G/5G hỗ trợ 24/7.", []),
