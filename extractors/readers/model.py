@@ -25,6 +25,27 @@ class Line:
     handwritten: tuple[tuple[int, int], ...] = ()
     # a blank line stood before this one in a plain text: a paragraph starts here
     blank_before: bool = False
+    # what the digit recogniser read in the blanks of the header form on this line
+    readings: tuple["HandReading", ...] = ()
+
+
+@dataclass(frozen=True)
+class HandReading:
+    """What the digit recogniser read in one blank of the header form on a scan.
+
+    ``kind`` is "number", "day" or "month"; ``candidates`` are digit strings with their
+    share of the probability, best first ((("23", 0.97), ("28", 0.02)), …); ``confidence``
+    (0–1) is that of the first; ``seen`` is what Tesseract read there ("22", "4@`", "");
+    ``hand`` says whether the ink was judged handwritten (colour or stroke width);
+    ``box`` is the blank (points).
+    """
+
+    kind: str
+    candidates: tuple[tuple[str, float], ...]
+    confidence: float
+    seen: str
+    box: tuple[float, float, float, float]
+    hand: bool = False
 
 
 @dataclass

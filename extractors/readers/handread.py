@@ -1,0 +1,158 @@
+"""Reading what was written by hand in a blank of the form: digits and how sure we are.
+
+The crop of a blank (``blanks.Blank``) starts with the printed lead word ("Số:",
+"ngày", "tháng"). The recogniser (``digits``) reads the crop once; its greedy reading
+(``ctc.emissions``) shows where the lead's letters end — "S", "ố", ":" — even when the
+written digits touch them, and the frames after it are decoded over digits only
+(``ctc.digit_candidates``), so a written "2" the model found a little like "Q" is read
+as the digit it must be.
+
+The confidence of a reading is the share of the best digit string among the strings
+found, times how much the recogniser saw digits at all in the frames it used (a letter
+or a smudge gives a low share). ``fields.handwritten`` weighs it against the printed
+month and year and the signing time before it is trusted.
+
+Example: the blank of "Số: 299 /UBND-TTHC" written with a felt tip reads as
+``HandReading("number", (("299", 0.97), ("99", 0.02), …), confidence=0.61, …)``.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from extractors.readers import ctc, digits
+from extractors.readers.blanks import Blank, find_blanks
+from extractors.readers.digits import Recogniser
+from extractors.readers.layout import Word, form_key
+from extractors.readers.model import HandReading, Line
+
+# how a recogniser reading Latin letters renders the "o" of "Số" when it misses the mark
+_LIKE_O = set("o06ôơ")
+SLACK = 2.5  # frames (about a third of a digit) between OCR's trail and the recogniser's
+
+
+def read_blanks(lines: list[list[Word]], hand: list[Word], image, scale: float,
+                page_height: float) -> tuple[list[HandReading], str | None]:
+    """The readings of the form's blanks among OCR ``lines`` (page coordinates as OCR gave
+    them), each marked ``hand`` when one of the ``hand`` words lies in it; with the
+    recogniser unavailable, no reading and the cause."""
+    blanks = find_blanks(lines, page_height)
+    if not blanks:
+        return [], None
+    try:
+        model = digits.recogniser()
+    except digits.ModelUnavailable as exc:
+        return [], f"handwritten digits not read: {exc}"
+    readings = []
+    for blank in blanks:
+        reading = read_blank(model, image, blank, scale)
+        if reading is not None:
+            written = any(_inside(w, blank.box) for w in hand)
+            readings.append(dataclasses.replace(reading, hand=written))
+    return readings, None
+
+
+def attach(lines: list[Line], readings: list[HandReading], slope: float) -> list[Line]:
+    """``lines`` with each reading put on the line that holds the middle of its blank
+    (``slope``: the skew ``ocr`` took out of the line boxes, to be taken out here too)."""
+    out = list(lines)
+    for reading in readings:
+        x0, top, x1, bottom = reading.box
+        x, y = (x0 + x1) / 2, (top + bottom) / 2 - slope * (x0 + x1) / 2
+        best = _holding(out, x, y)
+        if best is not None:
+            out[best] = dataclasses.replace(out[best], readings=out[best].readings + (reading,))
+    return out
+
+
+def _holding(lines: list[Line], x: float, y: float) -> int | None:
+    for i, line in enumerate(lines):
+        if None in (line.x0, line.top, line.x1, line.bottom):
+            continue
+        if line.top <= y <= line.bottom and line.x0 - 5 <= x <= line.x1 + 5:
+            return i
+    return None
+
+
+def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def read_blank(model: Recogniser, image, blank: Blank, scale: float) -> HandReading | None:
+    """The reading of ``blank`` on ``image`` (grey, ``scale`` pixels per point), or None
+    when the recogniser finds no digit after the lead."""
+    x0, top, x1, bottom = (round(v * scale) for v in blank.box)
+    crop = image.crop((max(x0, 0), max(top, 0), min(x1, image.width), min(bottom, image.height)))
+    if crop.width < 4 or crop.height < 4:
+        return None
+    frames = model.frames(crop)
+    seen = [e for e in ctc.emissions(frames, model.alphabet) if e.char.strip()]
+    start = lead_end(seen, blank.spelled)
+    per_frame = model.frame_width(crop) / scale  # points of the page per frame
+    stop = trail_start(seen, (blank.trail_x - blank.box[0]) / per_frame, len(frames),
+                       blank.trail_sign)
+    rest = frames[start:max(stop, start)]
+    candidates = ctc.digit_candidates(rest, model.digit_classes, model.space_class)
+    if not candidates:
+        return None
+    digitness = _digitness(rest, model.digit_classes, model.space_class)
+    pairs = tuple((c.digits, round(c.share, 4)) for c in candidates)
+    return HandReading(blank.kind, pairs, round(candidates[0].share * digitness, 4),
+                       blank.seen, blank.box)
+
+
+def lead_end(seen: list[ctc.Emission], spelled: str) -> int:
+    """The first frame after the printed lead word among the emissions ``seen``.
+
+    The lead is the shortest prefix of the emissions closest (edit distance, letters
+    folded, "6" or "0" allowed for the "o" of "Số") to how the lead is ``spelled``;
+    with nothing like it, the crop starts at frame 0.
+    """
+    folded = [_fold(e.char) for e in seen]
+    best, best_cost = 0, len(spelled)
+    for k in range(1, min(len(seen), len(spelled) + 2) + 1):
+        cost = _distance(folded[:k], spelled)
+        if cost < best_cost:
+            best, best_cost = k, cost
+    if best == 0 or best_cost > len(spelled) // 2:
+        return 0
+    return seen[best - 1].last + 1
+
+
+def trail_start(seen: list[ctc.Emission], expected: float, frames: int, sign: str) -> int:
+    """The frame where the printed trail ("/BC-UBND", "tháng") begins: its first ``sign``
+    ("/", "t") within ``SLACK`` frames of where OCR put it (``expected``); else the first
+    letter or sign from there on (a digit that touches the trail is kept whole); else the
+    frame OCR gives."""
+    near = [e for e in seen if e.frame >= expected - SLACK]
+    for e in near:
+        if e.frame <= expected + SLACK and _fold(e.char) == sign:
+            return e.frame
+    for e in near:
+        if not e.char.isdigit():
+            return e.frame
+    return min(max(int(round(expected)), 0), frames)
+
+
+def _fold(char: str) -> str:
+    key = form_key(char) or char
+    return "o" if char.lower() in _LIKE_O or key in _LIKE_O else key
+
+
+def _distance(chars: list[str], spelled: str) -> int:
+    row = list(range(len(spelled) + 1))
+    for i, a in enumerate(chars, 1):
+        previous, row[0] = row[0], i
+        for j, b in enumerate(spelled, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (a != b))
+    return row[-1]
+
+
+def _digitness(frames, digits: list[int], space: int) -> float:
+    """The least digit share over the frames of the blank where the recogniser sees ink
+    (its best class is neither blank nor space): a written sign it took for a letter
+    lowers it."""
+    shares = ctc.digit_share(frames, digits, space)
+    best = frames.argmax(axis=1)
+    inked = (best != 0) & (best != space)
+    return float(shares[inked].min()) if inked.any() else 0.0
