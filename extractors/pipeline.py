@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import readers
+from extractors.fields.bounds import Clues, clues_of
 from extractors.fields.distribution import find_distribution
 from extractors.fields.doc_type import decide_type
+from extractors.fields.handwritten import DEFAULT_THRESHOLD
 from extractors.fields.header import Header, find_header, is_national_line
 from extractors.fields.issued import find_issued
 from extractors.fields.issuer import find_issuer, issuer_by_code, issuer_from_body
@@ -33,6 +35,8 @@ from extractors.segment import Layout, layout_of
 class ExtractOptions:
     ocr: str = "auto"  # auto | always | never
     deep: bool = True  # references, targets, periods, … (fields/deep.py)
+    # a handwritten number, day or month read less surely than this is left null
+    hand_threshold: float = DEFAULT_THRESHOLD
 
 
 def sha256_of(path: str | Path) -> str:
@@ -62,17 +66,20 @@ def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Docu
     doc.warnings.extend(raw.warnings)
     header = find_header(layout)
     if header.national is not None or not fill_news(doc, layout):
-        read_header(doc, layout, header, [s.signer for s in raw.signatures if s.signer])
+        clues = clues_of(raw.signatures, layout.lines[header.start: header.end + 8],
+                         options.hand_threshold)
+        read_header(doc, layout, header, [s.signer for s in raw.signatures if s.signer], clues)
         fill_from_portal(doc, layout)
     if options.deep:
         _fill_deep(doc, layout)
     return doc
 
 
-def read_header(doc: Document, layout: Layout, header: Header, signature_names: list[str] = ()) -> None:
+def read_header(doc: Document, layout: Layout, header: Header, signature_names: list[str] = (),
+                clues: Clues = Clues()) -> None:
     """Type, number, date, place, issuer, subject, recipients, signer, distribution."""
     top = layout.lines[header.start: header.end + 8]
-    number = _read_number_and_date(doc, layout, header, top)
+    number = _read_number_and_date(doc, layout, header, top, clues)
     _read_issuer(doc, layout, header)
     _read_type(doc, layout, header, top, number)
     _read_subject(doc, layout, header, top)
@@ -80,15 +87,17 @@ def read_header(doc: Document, layout: Layout, header: Header, signature_names: 
     _warn_several_documents(doc, layout, header)
 
 
-def _read_number_and_date(doc: Document, layout: Layout, header: Header, top) -> NumberFound | None:
-    number = find_number(layout.lines[header.start: header.title or header.end], layout.ocr_pages)
+def _read_number_and_date(doc: Document, layout: Layout, header: Header, top,
+                          clues: Clues) -> NumberFound | None:
+    number = find_number(layout.lines[header.start: header.title or header.end], layout.ocr_pages,
+                         clues.threshold)
     if number is not None:
         doc.number = number.number
         doc.evidence["number"] = number.span
         _warn(doc, number.warning)
-    issued = find_issued(top)
+    issued = find_issued(top, clues)
     if issued is not None:
-        doc.issued_on, doc.place = issued.date, issued.place
+        doc.issued_on, doc.place, doc.issued = issued.date, issued.place, issued.hand
         doc.evidence["issued_on"] = issued.span
         if issued.place_span:
             doc.evidence["place"] = issued.place_span

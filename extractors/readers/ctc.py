@@ -9,7 +9,8 @@ A CTC recogniser gives, for each of T frames across the image, a probability per
 - ``digit_candidates``: a prefix beam search over the blank and the ten digit classes
   only, so a pen's "2" that the recogniser thought a little more like "Q" is still read
   as the digit it must be. Each candidate carries its share of the probability of the
-  best strings found, which is what the confidence of a reading starts from.
+  best strings found (the empty string among them: nothing written), which is what the
+  confidence of a reading starts from.
 
 Example: frames whose best classes run "2, 2, blank, 9, blank, 9" emit "299" at frames
 0, 3 and 5; the digit search returns ("299", 0.93), ("29", 0.05), … .
@@ -75,8 +76,8 @@ def digit_candidates(probs: np.ndarray, digits: list[int], space: int, beam: int
     beams: dict[tuple[int, ...], tuple[float, float]] = {(): (1.0, 0.0)}  # (ends in blank, not)
     for frame in sub:
         beams = _step(beams, frame, beam)
-    scored = sorted(((p_b + p_nb, prefix) for prefix, (p_b, p_nb) in beams.items()), reverse=True)
-    scored = [(p, prefix) for p, prefix in scored if prefix][:top]
+    scored = sorted(((p_b + p_nb, prefix) for prefix, (p_b, p_nb) in beams.items()),
+                    reverse=True)[:top]
     total = sum(p for p, _ in scored) or 1.0
     return [Candidate("".join(str(k - 1) for k in prefix), p / total) for p, prefix in scored]
 

@@ -7,13 +7,14 @@ written digits touch them, and the frames after it are decoded over digits only
 (``ctc.digit_candidates``), so a written "2" the model found a little like "Q" is read
 as the digit it must be.
 
-The confidence of a reading is the share of the best digit string among the strings
-found, times how much the recogniser saw digits at all in the frames it used (a letter
-or a smudge gives a low share). ``fields.handwritten`` weighs it against the printed
-month and year and the signing time before it is trusted.
+A reading keeps the best digit strings with their share of the probability (the empty
+string for a blank left empty) and how much the recogniser saw digits at all in the
+frames it used (a letter or a smudge gives a low ``digitness``). ``fields.handwritten``
+weighs them against the printed month and year and the signing time before any is
+trusted.
 
 Example: the blank of "Số: 299 /UBND-TTHC" written with a felt tip reads as
-``HandReading("number", (("299", 0.97), ("99", 0.02), …), confidence=0.61, …)``.
+``HandReading("number", (("299", 0.80), ("899", 0.09), …), digitness=0.80, …)``.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from extractors.readers.model import HandReading, Line
 
 # how a recogniser reading Latin letters renders the "o" of "Số" when it misses the mark
 _LIKE_O = set("o06ôơ")
+NEAR = 60.0  # points: a blank's reading goes to a line at most this far to its side
 SLACK = 2.5  # frames (about a third of a digit) between OCR's trail and the recogniser's
 
 
@@ -65,12 +67,16 @@ def attach(lines: list[Line], readings: list[HandReading], slope: float) -> list
 
 
 def _holding(lines: list[Line], x: float, y: float) -> int | None:
+    """The line at height ``y`` nearest ``x`` (within ``NEAR`` points): OCR may have
+    dropped the lead word, leaving "/TTr-UBND" to the right of the blank's middle."""
+    best, best_gap = None, NEAR
     for i, line in enumerate(lines):
-        if None in (line.x0, line.top, line.x1, line.bottom):
+        if None in (line.x0, line.top, line.x1, line.bottom) or not line.top <= y <= line.bottom:
             continue
-        if line.top <= y <= line.bottom and line.x0 - 5 <= x <= line.x1 + 5:
-            return i
-    return None
+        gap = max(line.x0 - x, x - line.x1, 0.0)
+        if gap <= best_gap:
+            best, best_gap = i, gap
+    return best
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
@@ -97,8 +103,7 @@ def read_blank(model: Recogniser, image, blank: Blank, scale: float) -> HandRead
         return None
     digitness = _digitness(rest, model.digit_classes, model.space_class)
     pairs = tuple((c.digits, round(c.share, 4)) for c in candidates)
-    return HandReading(blank.kind, pairs, round(candidates[0].share * digitness, 4),
-                       blank.seen, blank.box)
+    return HandReading(blank.kind, pairs, round(digitness, 4), blank.seen, blank.box)
 
 
 def lead_end(seen: list[ctc.Emission], spelled: str) -> int:

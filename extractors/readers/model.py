@@ -34,18 +34,23 @@ class HandReading:
     """What the digit recogniser read in one blank of the header form on a scan.
 
     ``kind`` is "number", "day" or "month"; ``candidates`` are digit strings with their
-    share of the probability, best first ((("23", 0.97), ("28", 0.02)), …); ``confidence``
-    (0–1) is that of the first; ``seen`` is what Tesseract read there ("22", "4@`", "");
-    ``hand`` says whether the ink was judged handwritten (colour or stroke width);
-    ``box`` is the blank (points).
+    share of the probability, best first ((("23", 0.97), ("28", 0.02), ("", 0.01)): ""
+    is an empty blank); ``digitness`` (0–1) is how much the recogniser saw digits at all
+    in the blank; ``seen`` is what Tesseract read there ("22", "4@`", ""); ``hand`` says
+    whether the ink was judged handwritten (colour or stroke width); ``box`` is the blank
+    (points).
     """
 
     kind: str
     candidates: tuple[tuple[str, float], ...]
-    confidence: float
+    digitness: float
     seen: str
     box: tuple[float, float, float, float]
     hand: bool = False
+
+    @property
+    def best(self) -> str:
+        return self.candidates[0][0] if self.candidates else ""
 
 
 @dataclass
