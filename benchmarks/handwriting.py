@@ -36,6 +36,7 @@ DEV_PDF = ROOT.parent / "shared" / "corpus" / "dev" / "pdf"
 TUNE = [f"d{i:02d}" for i in range(1, 13)] + [f"d{i}" for i in range(13, 41, 2)]
 HELD_OUT = [f"d{i}" for i in range(14, 41, 2)]
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+SHOW_MISSES = False
 TYPES = ("cong_van", "to_trinh", "quyet_dinh", "bao_cao", "thong_bao", "ke_hoach", "chi_thi")
 
 
@@ -46,6 +47,7 @@ class Value:
     kind: str  # number | date
     confidence: float
     right: bool
+    note: str = ""  # file, value read and gold, for --misses
 
 
 def main() -> None:
@@ -56,7 +58,10 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=120, help="generated forms")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--misses", action="store_true", help="list wrong values read")
     args = parser.parse_args()
+    global SHOW_MISSES
+    SHOW_MISSES = args.misses
     print(f"threshold in force: {DEFAULT_THRESHOLD:.2f}")
     if args.only in (None, "dev"):
         if not DEV_PDF.is_dir():
@@ -67,16 +72,18 @@ def main() -> None:
 
 
 # ---- scoring ------------------------------------------------------------------------------
-def values_of(record: dict, number: str | None, issued_on: str | None) -> list[Value]:
+def values_of(record: dict, number: str | None, issued_on: str | None, name: str = "") -> list[Value]:
     """The handwritten values of ``record`` (extracted at threshold 0) against the gold."""
     out = []
     num = record["number"]
     if num.get("handwritten") and num.get("confidence") is not None:
         right = number is not None and num["number"] is not None and num["number"] == int(number)
-        out.append(Value("number", num["confidence"], right))
+        out.append(Value("number", num["confidence"], right,
+                         f"{name}: number {num['number']} (gold {number})"))
     issued = record.get("issued") or {}
     if issued.get("handwritten") and issued.get("confidence") is not None:
-        out.append(Value("date", issued["confidence"], record["issued_on"] == issued_on))
+        out.append(Value("date", issued["confidence"], record["issued_on"] == issued_on,
+                         f"{name}: date {record['issued_on']} (gold {issued_on})"))
     return out
 
 
@@ -94,6 +101,10 @@ def table(title: str, values: list[Value], chosen: float) -> None:
             mark = "*" if threshold == chosen else " "
             print(f"{mark}{threshold:<10.2f}{kind:<8}{len(group):>12}{len(filled):>8}{right:>7}"
                   f"{precision:>11}{coverage:>10}")
+    if SHOW_MISSES:
+        for v in sorted(values, key=lambda v: -v.confidence):
+            if not v.right and v.confidence >= min(THRESHOLDS):
+                print(f"   wrong at {v.confidence:.2f}: {v.note}")
 
 
 def extract_all(paths: list[Path], jobs: int) -> dict[str, dict]:
@@ -122,7 +133,7 @@ def dev_section(jobs: int, chosen: float) -> None:
             if record is None:
                 continue
             digits = ((gold["number"] or {}).get("raw") or "").split("/")[0] or None
-            found = [v for v in values_of(record, digits, gold.get("issued_on"))]
+            found = values_of(record, digits, gold.get("issued_on"), name)
             values += found
             at = _at_threshold(record, chosen)
             hits["number.raw"] += at["number"] == (gold["number"] or {}).get("raw")
@@ -162,7 +173,7 @@ def generated_section(samples: int, seed: int, jobs: int, chosen: float) -> None
             if record is None:
                 continue
             gold_date = f"{sample.year:04d}-{sample.month:02d}-{sample.day:02d}"
-            found = values_of(record, sample.number, gold_date)
+            found = values_of(record, sample.number, gold_date, sample.path.stem)
             groups["strokes" if sample.style == "strokes" else "fonts"].extend(found)
         print(f"\n2. generated forms: {len(made)} scans of {len(forms)} rendered forms, "
               f"styles {', '.join(style_list)}")

@@ -30,6 +30,7 @@ from extractors.readers.model import HandReading, Line
 _LIKE_O = set("o06ôơ")
 NEAR = 60.0  # points: a blank's reading goes to a line at most this far to its side
 SLACK = 2.5  # frames (about a third of a digit) between OCR's trail and the recogniser's
+RUN_ON = 0.5  # digitness kept when the writing runs into the printed trail
 
 
 def read_blanks(lines: list[list[Word]], hand: list[Word], image, scale: float,
@@ -95,13 +96,15 @@ def read_blank(model: Recogniser, image, blank: Blank, scale: float) -> HandRead
     seen = [e for e in ctc.emissions(frames, model.alphabet) if e.char.strip()]
     start = lead_end(seen, blank.spelled)
     per_frame = model.frame_width(crop) / scale  # points of the page per frame
-    stop = trail_start(seen, (blank.trail_x - blank.box[0]) / per_frame, len(frames),
-                       blank.trail_sign)
+    stop, clean = trail_start(seen, (blank.trail_x - blank.box[0]) / per_frame, len(frames),
+                              blank.trail_sign)
     rest = frames[start:max(stop, start)]
     candidates = ctc.digit_candidates(rest, model.digit_classes, model.space_class)
     if not candidates:
         return None
     digitness = _digitness(rest, model.digit_classes, model.space_class)
+    if not clean:
+        digitness *= RUN_ON
     pairs = tuple((c.digits, round(c.share, 4)) for c in candidates)
     return HandReading(blank.kind, pairs, round(digitness, 4), blank.seen, blank.box)
 
@@ -124,19 +127,25 @@ def lead_end(seen: list[ctc.Emission], spelled: str) -> int:
     return seen[best - 1].last + 1
 
 
-def trail_start(seen: list[ctc.Emission], expected: float, frames: int, sign: str) -> int:
-    """The frame where the printed trail ("/BC-UBND", "tháng") begins: its first ``sign``
-    ("/", "t") within ``SLACK`` frames of where OCR put it (``expected``); else the first
-    letter or sign from there on (a digit that touches the trail is kept whole); else the
-    frame OCR gives."""
+def trail_start(seen: list[ctc.Emission], expected: float, frames: int,
+                sign: str) -> tuple[int, bool]:
+    """The frame where the printed trail ("/BC-UBND", "tháng") begins, and whether the
+    written digits end cleanly before it.
+
+    The trail begins at its first ``sign`` ("/", "t") within ``SLACK`` frames of where OCR
+    put it (``expected``): a clean end. Without it, the writing ran into the trail (or the
+    recogniser missed the sign): the first letter or sign from there on ends the blank (a
+    digit that touches the trail is kept whole), else the frame OCR gives — and a digit
+    read past that point makes the end unclean too.
+    """
     near = [e for e in seen if e.frame >= expected - SLACK]
     for e in near:
         if e.frame <= expected + SLACK and _fold(e.char) == sign:
-            return e.frame
+            return e.frame, not any(d.char.isdigit() for d in near if d.frame > e.frame)
     for e in near:
         if not e.char.isdigit():
-            return e.frame
-    return min(max(int(round(expected)), 0), frames)
+            return e.frame, False
+    return min(max(int(round(expected)), 0), frames), False
 
 
 def _fold(char: str) -> str:

@@ -32,7 +32,6 @@ FONTS = {
     "kristi": "/usr/share/fonts/truetype/kristi/Kristi.ttf",
     "dkg": "/usr/share/fonts/truetype/fifthhorseman/dkg.ttf",
     "humor": "/usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf",
-    "femkeklaver": "/usr/share/fonts/truetype/femkeklaver/femkeklaver.ttf",
     "breip": "/usr/share/fonts/truetype/breip/Breip.ttf",
     "rufscript": "/usr/share/fonts/truetype/rufscript/Rufscript010.ttf",
     "bwht-learn": "/usr/share/fonts/opentype/bwht/BecauseWeLearn-Regular.otf",
@@ -42,6 +41,7 @@ FONTS = {
 INKS = {"blue": (35, 60, 175), "black": (25, 25, 35)}
 PENS = {"felt": (2.0, 2.8), "ballpoint": (0.9, 1.3)}  # stroke width range, points
 PLACEHOLDER_NUMBER = 888888
+ROOM = 1.25  # the writing may run this much wider than the printed placeholder
 
 
 @dataclass(frozen=True)
@@ -169,20 +169,30 @@ def draw_font(image: Image.Image, text: str, x: float, baseline: float, size: fl
 
 
 def write(image: Image.Image, box, text: str, style: str, ink: str, pen: str,
-          rng: random.Random, size_pt: float) -> None:
-    """``text`` written by hand over ``box`` (pixels): the printed digits painted out first."""
-    draw = ImageDraw.Draw(image)
-    draw.rectangle([box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1], fill="white")
+          rng: random.Random, size_pt: float, room: float) -> None:
+    """``text`` written by hand over ``box`` (pixels): the printed digits painted out
+    first, the writing no wider than ``room`` pixels (as a clerk fits it in the blank)."""
+    ImageDraw.Draw(image).rectangle([box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1], fill="white")
     scale = DPI / 72
-    size = size_pt * scale * rng.uniform(1.0, 1.45)
-    baseline = box[3] + rng.uniform(-0.1, 0.25) * size
-    x = box[0] + rng.uniform(0.0, 0.15) * size
+    size = size_pt * scale * rng.uniform(1.1, 1.45)
     colour = tuple(max(0, min(255, c + rng.randint(-20, 20))) for c in INKS[ink])
+    tile = Image.new("RGB", (round(size * (len(text) + 2)), round(size * 3)), "white")
+    baseline = 2 * size
     if style == "strokes":
         width = rng.uniform(*PENS[pen]) * scale
-        draw_strokes(draw, text, x, baseline, size, width, colour, rng)
+        draw_strokes(ImageDraw.Draw(tile), text, size / 2, baseline, size, width, colour, rng)
     else:
-        draw_font(image, text, x, baseline, size, FONTS[style], colour, rng)
+        draw_font(tile, text, size / 2, baseline, size, FONTS[style], colour, rng)
+    ink_box = Image.eval(tile.convert("L"), lambda v: 255 - v).getbbox()
+    if ink_box is None:
+        return
+    tile = tile.crop(ink_box)
+    if tile.width > room:
+        tile = tile.resize((round(room), max(1, round(tile.height * room / tile.width))), Image.LANCZOS)
+    bottom = box[3] + rng.uniform(-0.05, 0.3) * size
+    left = box[0] + rng.uniform(0.0, 0.1) * size
+    mask = Image.eval(tile.convert("L"), lambda v: 255 - v)
+    image.paste(tile, (round(left), round(bottom - tile.height)), mask)
 
 
 # ---- one sample ---------------------------------------------------------------------------
@@ -207,7 +217,8 @@ def hand_form(pdf_path: Path, out: Path, rng: random.Random, style: str | None =
     size_pt = boxes["day"][3] - boxes["day"][1]
     for key, text in (("number", number), ("day", day_text)) + ((("month", str(month)),) if month_by_hand else ()):
         box = tuple(v * scale for v in boxes[key])
-        write(image, box, text, style, ink, pen, rng, size_pt)
+        room = max(box[2] - box[0], 0.5 * size_pt * scale * len(text)) * ROOM
+        write(image, box, text, style, ink, pen, rng, size_pt, room)
     grey = rng.random() < 0.4
     target = out / f"{pdf_path.stem}-{number}-{day}-{month}-{style}-{ink}-{pen}.pdf"
     _scan(image, target, rng, grey)
