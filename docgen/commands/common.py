@@ -26,3 +26,16 @@ def report_error(error: Exception, subject: str | None = None) -> None:
 
 def stdout_is_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def check_hand_model(paths, ocr: str) -> None:
+    """One line on stderr, before a batch starts, when scans may need the handwritten-digit
+    recogniser and its model cannot be loaded; the batch then runs without it."""
+    if ocr == "never" or not any(str(p).lower().endswith(".pdf") for p in paths):
+        return
+    from extractors.readers.digits import status
+
+    problem = status()
+    if problem:
+        report(problem.split(": ", 1)[0], problem.split(": ", 1)[-1]
+               + "; handwritten numbers and days are left blank")

@@ -25,12 +25,15 @@ from extractors.readers.blanks import Blank, find_blanks
 from extractors.readers.digits import Recogniser
 from extractors.readers.layout import Word, form_key
 from extractors.readers.model import HandReading, Line
+from extractors.textkeys import ocr_digits
 
 # how a recogniser reading Latin letters renders the "o" of "Số" when it misses the mark
 _LIKE_O = set("o06ôơ")
 NEAR = 60.0  # points: a blank's reading goes to a line at most this far to its side
 SLACK = 2.5  # frames (about a third of a digit) between OCR's trail and the recogniser's
 RUN_ON = 0.5  # digitness kept when the writing runs into the printed trail
+SECOND_LOOK = 0.3  # a first reading at least this sure gets a second look
+STRETCH = 1.35  # the second look's stretch across
 
 
 def read_blanks(lines: list[list[Word]], hand: list[Word], image, scale: float,
@@ -87,11 +90,34 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
 
 def read_blank(model: Recogniser, image, blank: Blank, scale: float) -> HandReading | None:
     """The reading of ``blank`` on ``image`` (grey, ``scale`` pixels per point), or None
-    when the recogniser finds no digit after the lead."""
+    when the crop is empty.
+
+    A reading that may be used — the blank was judged handwritten or the recogniser
+    disagrees with Tesseract, and it is not hopeless — gets a second look at the crop
+    stretched ``STRETCH`` times in width: the two lists of strings are averaged and the
+    lower digitness kept, so a reading that changes with the look loses confidence.
+    """
     x0, top, x1, bottom = (round(v * scale) for v in blank.box)
     crop = image.crop((max(x0, 0), max(top, 0), min(x1, image.width), min(bottom, image.height)))
     if crop.width < 4 or crop.height < 4:
         return None
+    first = _look(model, crop, blank, scale)
+    if first is None:
+        return None
+    reading = HandReading(blank.kind, *first, blank.seen, blank.box)
+    if reading.best and reading.candidates[0][1] * reading.digitness >= SECOND_LOOK \
+            and reading.best != ocr_digits(blank.seen.replace(" ", "")):
+        wide = crop.resize((round(crop.width * STRETCH), crop.height))
+        second = _look(model, wide, blank, scale * STRETCH)
+        if second is not None:
+            reading = HandReading(blank.kind, _average(first[0], second[0]),
+                                  min(first[1], second[1]), blank.seen, blank.box)
+    return reading
+
+
+def _look(model: Recogniser, crop, blank: Blank, scale: float):
+    """(candidates, digitness) of one crop of the blank (``scale``: its pixels per point
+    across)."""
     frames = model.frames(crop)
     seen = [e for e in ctc.emissions(frames, model.alphabet) if e.char.strip()]
     start = lead_end(seen, blank.spelled)
@@ -105,8 +131,15 @@ def read_blank(model: Recogniser, image, blank: Blank, scale: float) -> HandRead
     digitness = _digitness(rest, model.digit_classes, model.space_class)
     if not clean:
         digitness *= RUN_ON
-    pairs = tuple((c.digits, round(c.share, 4)) for c in candidates)
-    return HandReading(blank.kind, pairs, round(digitness, 4), blank.seen, blank.box)
+    return tuple((c.digits, round(c.share, 4)) for c in candidates), round(digitness, 4)
+
+
+def _average(one, two) -> tuple[tuple[str, float], ...]:
+    """Two candidate lists averaged string by string, best first."""
+    shares: dict[str, float] = {}
+    for digits, share in (*one, *two):
+        shares[digits] = shares.get(digits, 0.0) + share / 2
+    return tuple(sorted(((d, round(s, 4)) for d, s in shares.items()), key=lambda p: -p[1]))
 
 
 def lead_end(seen: list[ctc.Emission], spelled: str) -> int:
