@@ -87,9 +87,9 @@ def _opens_form(words: list[Word], i: int, kind: str) -> bool:
     if kind == "number":
         return word.text[:1].isupper() and (
             before is None or word.x0 - before.x1 > COLUMN_GAP * word.height)
-    if kind == "day":  # after "Quảng Ngãi," (OCR may read the comma as "." or ";")
-        return before is not None and (before.text.endswith((",", ".", ";")) or (
-            before.text[:1].isupper() and not any(c.isdigit() for c in before.text)))
+    if kind == "day":  # after "Quảng Ngãi," (OCR may read the comma as "." or ";", or lose it)
+        return before is not None and (before.text.endswith((",", ".", ";")) or all(
+            w.text[:1].isupper() and not any(c.isdigit() for c in w.text) for w in words[:i]))
     return any(_is_lead(words[k].text, "ngay") and _opens_form(words, k, "day")
                for k in range(max(i - 2, 0), i))
 
