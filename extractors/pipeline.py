@@ -21,6 +21,7 @@ from extractors.fields.news import fill_news
 from extractors.fields.number import NumberFound, find_number, reconcile_type_code
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
+from extractors.fields.self_citation import apply_self_citation
 from extractors.fields.signer import find_name_beside, find_signer
 from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.marks import agree_with_document, pair_spellings
@@ -80,6 +81,7 @@ def read_header(doc: Document, layout: Layout, header: Header, signature_names: 
     """Type, number, date, place, issuer, subject, recipients, signer, distribution."""
     top = layout.lines[header.start: header.end + 8]
     number = _read_number_and_date(doc, layout, header, top, clues)
+    apply_self_citation(doc, layout.lines)
     _read_issuer(doc, layout, header)
     _read_type(doc, layout, header, top, number)
     _read_subject(doc, layout, header, top)

@@ -132,3 +132,25 @@ def test_handwritten_month_and_day():
                    reading("month", ("12", 0.9), ("2", 0.1)))
     found = find_issued([ln], Clues(threshold=0.8))
     assert (found.date, found.hand.confidence) == ("2025-12-19", 0.9)
+
+
+def test_the_attachment_names_the_document():
+    from extractors.fields.self_citation import apply_self_citation
+    from extractors.records import Document, Handwriting, Number, Source
+
+    doc = Document(Source("x.pdf"), number=Number("/BCA-V01", None, "BCA-V01", True, 0.53),
+                   issued_on="2025-11", issued=Handwriting(True, 0.4))
+    lines = [text_line("đề nghị các đơn vị gửi kèm Công văn số 177/BCA-V01 ngày 15/7/2025"),
+             text_line("(Gửi kèm Công văn số: 5240/BCA-V01 ngày 23/11/2025 của Bộ Công an)")]
+    apply_self_citation(doc, lines)
+    assert (doc.number.raw, doc.number.confidence, doc.issued_on, doc.issued.confidence) == (
+        "5240/BCA-V01", 0.99, "2025-11-23", 0.99)
+    assert doc.warnings[0].startswith("the number 5240 is printed in the file (page 1: (Gửi kèm")
+
+
+def test_another_document_of_the_same_series_is_not_this_one():
+    from extractors.fields.self_citation import find_self_citation
+
+    lines = [text_line("(Kèm theo Công văn số 177/CAT-PA05 ngày 15/7/2025)")]
+    assert find_self_citation(lines, "CAT-PA05", "2025-08") is None
+    assert find_self_citation(lines, "CAT-PA06", None) is None
