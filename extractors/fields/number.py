@@ -24,9 +24,11 @@ from extractors.wordlists import load
 _LEAD = re.compile(r"(?:^|(?<=\s))(?:S[ốôoóồỗổộ6]|SỐ)\s*[:.;]?\s*", re.IGNORECASE)
 _PART = r"[0-9A-Za-zĐđƯưƠơ]+"
 # the number part (digits, or what OCR made of a handwritten one), then "/" and the symbol;
-# spaces around "/" and "-" are OCR breaks: "1743/QĐ- BGTVT", "11 /TB-UBND"
+# spaces around "/" and "-" are OCR breaks: "1743/QĐ- BGTVT", "11 /TB-UBND"; the police
+# put the unit or its team in brackets after the symbol: "511/TTr-CAT(PC04)",
+# "1413/CAT-PC04(Đ1)"
 _BODY = re.compile(
-    rf"(?P<num>[^\s/]{{0,6}}?)\s*/\s*(?P<sym>{_PART}(?:\s?[-/]\s?{_PART})*)"
+    rf"(?P<num>[^\s/]{{0,6}}?)\s*/\s*(?P<sym>{_PART}(?:\s?[-/]\s?{_PART})*(?:\({_PART}\))?)"
 )
 # Party documents put a hyphen first: "04-NQ/TU"
 _PARTY = re.compile(rf"(?P<num>\d{{1,5}})-(?P<sym>[A-ZĐ]{{1,6}}/{_PART})")

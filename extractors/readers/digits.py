@@ -41,8 +41,13 @@ class Recogniser:
     """One ONNX Runtime session of the line recogniser and its alphabet."""
 
     def __init__(self, path: Path):
+        import time
+
+        started = time.process_time()
         self.path = path
         self.session, self.alphabet = _open(path)
+        self.load_seconds = time.process_time() - started
+        self.looks, self.seconds = 0, 0.0  # crops read and CPU time spent (benchmarks/extract.py)
         self.input = self.session.get_inputs()[0].name
         self.digit_classes = [self.alphabet.index(str(d)) for d in range(10)]
         self.space_class = len(self.alphabet) - 1
@@ -54,15 +59,22 @@ class Recogniser:
 
     def frames(self, crop):
         """Class probabilities (T × classes) of a PIL image of one line of ink."""
+        import time
+
         import numpy as np
         from PIL import Image
+
+        started = time.process_time()
 
         scaled = _scaled_width(crop)
         grey = crop.convert("L").resize((scaled, HEIGHT), Image.BILINEAR)
         pixels = np.asarray(grey, dtype=np.float32) / 127.5 - 1.0
         batch = np.zeros((1, 3, HEIGHT, max(MIN_WIDTH, scaled)), dtype=np.float32)
         batch[0, :, :, :scaled] = pixels
-        return self.session.run(None, {self.input: batch})[0][0]
+        probs = self.session.run(None, {self.input: batch})[0][0]
+        self.looks += 1
+        self.seconds += time.process_time() - started
+        return probs
 
 
 def _scaled_width(crop) -> int:
