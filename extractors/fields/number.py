@@ -97,8 +97,9 @@ def _found(ln: TextLine, offset: int, parsed: tuple[Number, int, int], threshold
     if reading is not None and _written(reading, number, hand):
         number, warning = by_hand(number, reading, threshold)
     elif number.number is not None and hand:
+        seen = ln.text[offset + start: digits_end].strip()
         number = Number(f"/{number.symbol}", None, number.symbol, handwritten=True)
-        warning = "the number is handwritten; it is left blank rather than guessed"
+        warning = f"the number is handwritten (OCR saw {seen!r}); it is left blank rather than guessed"
     elif number.number is None:
         what = ln.text[offset + start: offset + end].split("/")[0].strip()
         warning = ("the number is blank (filled in by hand)" if not what else

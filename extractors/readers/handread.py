@@ -33,6 +33,9 @@ NEAR = 60.0  # points: a blank's reading goes to a line at most this far to its 
 SLACK = 2.5  # frames (about a third of a digit) between OCR's trail and the recogniser's
 SECOND_LOOK = 0.15  # a first reading at least this sure gets more looks …
 STRETCHES = (1.15, 1.35)  # … at the crop stretched across this many times
+INK_SHARE = 0.03  # of a frame's pixels dark: ink there, not a speck
+NEAR_FRAMES = 2  # an inked frame this close to a written digit belongs to it
+_DARK_LUT = [255 if v < 140 else 0 for v in range(256)]
 
 
 def read_blanks(lines: list[list[Word]], hand: list[Word], image, scale: float,
@@ -130,7 +133,32 @@ def _look(model: Recogniser, crop, blank: Blank, scale: float):
     if not candidates:
         return None
     digitness = _digitness(rest, model.digit_classes, model.space_class)
+    digitness *= _accounted(crop, model.frame_width(crop), rest, start,
+                            model.digit_classes, model.space_class)
     return tuple((c.digits, round(c.share, 4)) for c in candidates), round(digitness, 4)
+
+
+def _accounted(crop, frame_px: float, frames, first: int, digits: list[int], space: int) -> float:
+    """The share of the blank's inked frames that lie next to a digit the reading writes.
+
+    A clerk reads every mark in the blank: a stroke the recogniser wrote no digit for (a
+    thin "8" beside a bold "2") means the reading is incomplete, and its confidence falls.
+    """
+    grey = crop.convert("L").point(_DARK_LUT)
+    inked, covered = 0, 0
+    sub = frames[:, [0, *digits]].copy()
+    sub[:, 0] += frames[:, space]
+    written = {t for t, k in enumerate(sub.argmax(axis=1)) if k != 0}
+    for t in range(len(frames)):
+        x0, x1 = round((first + t) * frame_px), round((first + t + 1) * frame_px)
+        if x1 <= x0 or x0 >= grey.width:
+            break
+        if grey.crop((x0, 0, min(x1, grey.width), grey.height)).histogram()[255] \
+                < INK_SHARE * (x1 - x0) * grey.height:
+            continue
+        inked += 1
+        covered += any(abs(t - w) <= NEAR_FRAMES for w in written)
+    return covered / inked if inked else 1.0
 
 
 def _average(lists) -> tuple[tuple[str, float], ...]:
