@@ -9,9 +9,9 @@ as the digit it must be.
 
 A reading keeps the best digit strings with their share of the probability (the empty
 string for a blank left empty) and how much the recogniser saw digits at all in the
-frames it used (a letter or a smudge gives a low ``digitness``). ``fields.handwritten``
-weighs them against the printed month and year and the signing time before any is
-trusted.
+frames it used (a letter or a smudge gives a low ``digitness``, and so does ink it wrote
+no digit for). ``fields.handwritten`` weighs them against the printed month and year and
+the signing time before any is trusted.
 
 Example: the blank of "Số: 299 /UBND-TTHC" written with a felt tip reads as
 ``HandReading("number", (("299", 0.80), ("899", 0.09), …), digitness=0.80, …)``.

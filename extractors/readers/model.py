@@ -21,7 +21,8 @@ class Line:
     size: float | None = None  # font size in points, where known
     bold: bool | None = None
     # character ranges of ``text`` that OCR judged handwritten (ink other than the print's,
-    # or digits read with low confidence): a number or day filled in by hand is not guessed
+    # or digits read with low confidence): a number or day filled in by hand is read by the
+    # digit recogniser (``readings``), never taken from Tesseract's guess
     handwritten: tuple[tuple[int, int], ...] = ()
     # a blank line stood before this one in a plain text: a paragraph starts here
     blank_before: bool = False
