@@ -24,7 +24,7 @@ from docgen.commands.common import EXIT_FAILED, check_hand_model, report_error
 @click.option("--no-deep", is_flag=True, help="Header fields only (skip references, targets, …).")
 @click.option("--hand-threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="Leave a handwritten number, day or month null when its reading's "
-                   "confidence (0–1) is below this  [default: 0.70, calibrated].")
+                   "confidence (0–1) is below this  [default: 0.60, calibrated].")
 def extract(inputs, fmt, with_text, explain, ocr, jobs, output, no_deep, hand_threshold):
     """Read FILEs (PDF, DOCX, TXT, HTML) and folders of them into document records."""
     from extractors.batch import extract_many, iter_files

@@ -32,7 +32,7 @@ from typing import Callable
 from extractors.readers.model import HandReading
 from extractors.textkeys import ocr_digits
 
-DEFAULT_THRESHOLD = 0.70
+DEFAULT_THRESHOLD = 0.60
 NUMBER_EXPONENT = 3
 LAMBDA = 0.5  # weight of the impossible strings' share against the best possible one
 AGREEMENT = 0.5  # Tesseract read the same digits: the doubt left is halved

@@ -29,12 +29,10 @@ KNOWN: dict[tuple[str, str], tuple[object, str]] = {
     ("d04", "issued_on"): ("2018-03", "day written by hand, read too unsurely: year and month only"),
     ("d04", "signer.title"): (None, "the seal hides the title; the name beside Nơi nhận is reported"),
     ("d04", "signer.authority"): (None, "the seal hides the title; the name beside Nơi nhận is reported"),
-    ("d03", "number.raw"): ("/TTr-UBND", "number written by hand, read too unsurely: left blank"),
     ("d05", "issued_on"): ("2025-01", "OCR read the written day and 'tháng' as one word: its blank is not found"),
     ("d07", "number.raw"): ("/TTr-UBND", "number written by hand, read too unsurely: left blank"),
     ("d08", "number.raw"): ("/BC-UBND", "number written by hand, read too unsurely: left blank"),
     ("d09", "number.raw"): ("/UBND-TTHC", "number written by hand, read too unsurely: left blank"),
-    ("d09", "issued_on"): ("2025-01", "day written by hand, read too unsurely ('45' or '15'): year and month only"),
     ("d12", "number.raw"): ("/QĐ-UBND", "number written by hand, read too unsurely: left blank"),
     ("d12", "issued_on"): ("2011-01", "day written by hand, read too unsurely: year and month only"),
 }
@@ -69,7 +67,7 @@ def test_header_field(records, name, field):
 
 
 # file → the number read from its handwriting (None: read too unsurely, left blank)
-HANDWRITTEN = {"d02": 1, "d03": None, "d04": 7, "d05": 9, "d07": None, "d08": None, "d09": None,
+HANDWRITTEN = {"d02": 1, "d03": 1, "d04": 7, "d05": 9, "d07": None, "d08": None, "d09": None,
                "d10": 46, "d12": None}
 
 
@@ -80,10 +78,10 @@ def test_handwritten_numbers_are_read_or_left_blank_with_a_warning(records):
         assert number.handwritten and number.number == value, name
         if value is None:
             assert "the number is handwritten and read unsurely as" in warnings, name
-            assert number.confidence < 0.70
+            assert number.confidence < 0.60
         else:
             assert f"the number is handwritten; read as {value:02d}" in warnings, name
-            assert number.confidence >= 0.70
+            assert number.confidence >= 0.60
 
 
 def test_text_layer_and_ocr_are_told_apart(records):
