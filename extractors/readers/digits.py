@@ -61,10 +61,9 @@ class Recogniser:
         """Class probabilities (T × classes) of a PIL image of one line of ink."""
         import time
 
+        started = time.process_time()
         import numpy as np
         from PIL import Image
-
-        started = time.process_time()
 
         scaled = _scaled_width(crop)
         grey = crop.convert("L").resize((scaled, HEIGHT), Image.BILINEAR)

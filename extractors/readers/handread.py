@@ -43,20 +43,27 @@ def read_blanks(lines: list[list[Word]], hand: list[Word], image, scale: float,
     """The readings of the form's blanks among OCR ``lines`` (page coordinates as OCR gave
     them), each marked ``hand`` when one of the ``hand`` words lies in it; with the
     recogniser unavailable, no reading and the cause."""
-    blanks = find_blanks(lines, page_height)
-    if not blanks:
+    found = [(b, any(_inside(w, b.box) for w in hand)) for b in find_blanks(lines, page_height)]
+    found = [(b, written) for b, written in found if written or not _printed_month(b)]
+    if not found:
         return [], None
     try:
         model = digits.recogniser()
     except digits.ModelUnavailable as exc:
         return [], f"handwritten digits not read: {exc}"
     readings = []
-    for blank in blanks:
+    for blank, written in found:
         reading = read_blank(model, image, blank, scale)
         if reading is not None:
-            written = any(_inside(w, blank.box) for w in hand)
             readings.append(dataclasses.replace(reading, hand=written))
     return readings, None
+
+
+def _printed_month(blank: Blank) -> bool:
+    """A month Tesseract read cleanly ("01", "12") and no ink judged handwritten: print,
+    not worth a look (the number and the day are always looked at: a handwritten digit
+    Tesseract misread as clean print is what the look is for)."""
+    return blank.kind == "month" and blank.seen.isdigit() and 1 <= int(blank.seen) <= 12
 
 
 def attach(lines: list[Line], readings: list[HandReading], slope: float) -> list[Line]:
