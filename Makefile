@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils libreoffice-writer-nogui fonts-liberation2 qpdf \
-	fonts-dkg-handwriting fonts-breip fonts-bwht fonts-humor-sans fonts-kristi fonts-rufscript \
-	fonts-dancingscript
+                python3-uno chromium chromium-driver \
+                fonts-dkg-handwriting fonts-breip fonts-bwht fonts-humor-sans fonts-kristi \
+                fonts-rufscript fonts-dancingscript
 
 .PHONY: demo test system venv bench clean
 
@@ -20,6 +21,7 @@ bench: system venv
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/web.py
 
 # System packages: installed through apt only when one is missing.
 system:
@@ -37,7 +39,7 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[corpus,test]'
+	$(BIN)/python -m pip install -q -e '.[corpus,web,test]'
 	touch $@
 
 clean:

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "templates": ("templates",),
     "render": ("render",),
     "batch": ("batch",),
+    "serve": ("serve",),
 }
 
 

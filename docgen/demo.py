@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 Echo = Callable[[str], None]
+SERVE_HINT = ("to fill these templates in a browser with a live preview, run: docgen serve "
+              "(then open http://127.0.0.1:8000/)")
 
 
 @dataclass
@@ -73,4 +75,6 @@ def run_demo(out: Path, corpus_folders: list[Path], echo: Echo, jobs: int = 2) -
          "and signer they were rendered with")
     echo("")
     index_and_query([out / "pdf", *corpus_folders], out / "corpus.db", echo, jobs=jobs)
+    echo("")
+    echo(SERVE_HINT)
     return good == len(samples)

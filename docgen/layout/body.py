@@ -27,6 +27,8 @@ BODY = Spacing(
     first_indent_twips=INDENT,
 )
 CENTRED = Spacing(before=6, after=0, line=BODY.line, keep_next=True)
+# căn cứ lines are set like body paragraphs: justified (ND-01's align), with ND-01's indent
+CAN_CU = replace(BODY, first_indent_twips=cm_to_twips(FACTS["ND-01"].default("first_line_indent_cm")))
 
 # which counters a block resets when it opens (the decree's nesting)
 RESETS = {
@@ -102,7 +104,7 @@ class BodyWriter:
         lines = [strip_end(line) for line in block.lines if line.strip()]
         for index, line in enumerate(lines):
             end = fact["last_ends_with"] if index == len(lines) - 1 else fact["ends_with"]
-            self.writer.line(line + end, "ND-01", BODY)
+            self.writer.line(line + end, "ND-01", CAN_CU)
 
     def _tham_quyen(self, block: Block) -> None:
         for line in block.lines:

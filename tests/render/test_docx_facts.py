@@ -245,6 +245,9 @@ def test_ND01_can_cu_lines(docs, name):
         assert probe.italic(p) and 13 <= probe.size(p) <= 14
     assert all(p.text.endswith(";") for p in lines[:-1]) and lines[-1].text.endswith(".")
     assert not lines[-1].text.endswith(";.")
+    for p in lines:  # set like the body paragraphs: justified, first-line indent 1.27 cm
+        assert p.alignment == JUSTIFY
+        assert round(p.paragraph_format.first_line_indent.cm, 2) == 1.27
 
 
 @pytest.mark.parametrize("name", ["quyet_dinh", "quyet_dinh_ban_hanh", "nghi_quyet", "quy_che", "quy_dinh"])

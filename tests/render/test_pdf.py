@@ -167,3 +167,28 @@ def test_noi_nhan_left_level_with_the_signature_block(pages, example_pdfs, name)
     assert label["x0"] < 90, "flush with the left margin (30 mm = 85 pt)"
     right = [w for w in label["words"] if w["x0"] > page.width * 0.45]
     assert right and right[0]["text"].isupper(), "the first quyền hạn/chức vụ line sits on the same line"
+
+
+@pytest.mark.parametrize("name", ["quyet_dinh", "quyet_dinh_ban_hanh", "nghi_quyet"])
+def test_can_cu_set_like_body_paragraphs(pages, name):
+    """ND-01: each căn cứ starts at the first-line indent and every line of it but the last
+    reaches the right margin (justified), as in the Mẫu 1.2/1.3 samples."""
+    from docgen.layout.facts import FACTS
+
+    point = 72 / 25.4
+    left = FACTS["G-03"].default("left_mm") * point
+    right = pages[name]["width"] - FACTS["G-03"].default("right_mm") * point
+    indent = FACTS["ND-01"].default("first_line_indent_cm") * 10 * point
+    lines = pages[name]["lines"]
+    starts = [i for i, line in enumerate(lines) if line["text"].startswith(("Căn cứ", "Theo đề nghị"))]
+    assert len(starts) >= 2
+    wrapped = 0
+    for i in starts:
+        assert abs(lines[i]["x0"] - (left + indent)) < TOLERANCE
+        end = i + 1
+        while end < len(lines) and abs(lines[end]["x0"] - left) < TOLERANCE:
+            end += 1
+        for line in lines[i:end - 1]:
+            assert abs(line["x1"] - right) < 3, line["text"]
+        wrapped += end - i > 1
+    assert wrapped >= 1

@@ -18,6 +18,8 @@ from docgen.lint.textform import is_normal_case, is_title, is_upper
 CASE_NAMES = {"upper": "UPPERCASE", "normal": "normal case", "title": "Each Syllable Capitalised"}
 CASE_TESTS = {"upper": is_upper, "normal": is_normal_case, "title": is_title}
 ALIGN_NAMES = {"left": "left", "center": "centred", "right": "right", "both": "justified"}
+TWIPS_PER_CM = 567
+INDENT_TOLERANCE_CM = 0.03
 
 
 def points(value: float) -> str:
@@ -84,6 +86,15 @@ def _column(ctx: Context, line: Line, column: str) -> tuple[str, str] | None:
         return None  # a flush-left paragraph of its own (Nơi nhận under a biên bản's signatures)
     found = f"{line.column} column" if line.column else "full width"
     return found, f"{column} column"
+
+
+def indent_findings(ctx: Context, fact_id: str, line: Line, what: str) -> Iterator[Finding]:
+    """A finding when the paragraph's first-line indent is none of ``fact_id``'s allowed values."""
+    allowed = FACTS[fact_id]["first_line_indent_allowed_cm"]
+    cm = ctx.para_format(line.para).first_line / TWIPS_PER_CM
+    if not any(abs(cm - a) <= INDENT_TOLERANCE_CM for a in allowed):
+        yield ctx.finding(fact_id, f"{what}: first-line indent", line, f"{cm:.2f} cm",
+                          " or ".join(f"{a:g} cm" for a in allowed))
 
 
 def grouped(findings: Iterator[Finding], by_found: bool = True) -> Iterator[Finding]:

@@ -5,7 +5,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from docgen.layout.facts import FACTS, twips_to_mm
-from docgen.lint.checks.common import ALIGN_NAMES, grouped, range_text, style_findings
+from docgen.lint.checks.common import ALIGN_NAMES, grouped, indent_findings, range_text, style_findings
 from docgen.lint.context import Context
 from docgen.lint.finding import Finding
 from docgen.lint.textform import is_upper
@@ -116,7 +116,7 @@ def _g06(ctx: Context, lines) -> Iterator[Finding]:
         if fmt.align != fact["align"]:
             yield ctx.finding("G-06", "body paragraph: align", line, ALIGN_NAMES.get(fmt.align, fmt.align),
                               ALIGN_NAMES[fact["align"]])
-        yield from _indent(ctx, line, fmt.first_line)
+        yield from indent_findings(ctx, "G-06", line, "body paragraph")
         after = fact.range("space_after_pt")
         if fmt.after / 20 < after.min and fmt.before / 20 < after.min:
             yield ctx.finding("G-06", "body paragraph: space between paragraphs", line,
@@ -125,11 +125,3 @@ def _g06(ctx: Context, lines) -> Iterator[Finding]:
         if fmt.line_spacing is not None and not spacing.contains(fmt.line_spacing, 0.01):
             yield ctx.finding("G-06", "body paragraph: line spacing", line, f"{fmt.line_spacing:g} lines",
                               f"{spacing.min:g}–{spacing.max:g} lines")
-
-
-def _indent(ctx: Context, line, first_line_twips: int) -> Iterator[Finding]:
-    allowed = FACTS["G-06"]["first_line_indent_allowed_cm"]
-    cm = first_line_twips / 567
-    if not any(abs(cm - a) <= 0.03 for a in allowed):
-        yield ctx.finding("G-06", "body paragraph: first-line indent", line, f"{cm:.2f} cm",
-                          " or ".join(f"{a:g} cm" for a in allowed))

@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from docgen.layout.facts import FACTS
-from docgen.lint.checks.common import style_findings
+from docgen.lint.checks.common import indent_findings, style_findings
 from docgen.lint.context import Context
 from docgen.lint.finding import Finding
 from docgen.lint.textform import ending
@@ -53,6 +53,7 @@ def _can_cu(ctx: Context) -> Iterator[Finding]:
         return
     fact = FACTS["ND-01"]
     yield from style_findings(ctx, "ND-01", lines, "căn cứ", skip=("case",))
+    yield from _can_cu_indent(ctx, lines)
     for line in lines:
         second = line.text.find("Căn cứ", 1)
         if second > 0:
@@ -66,6 +67,14 @@ def _can_cu(ctx: Context) -> Iterator[Finding]:
     if not last.text.rstrip().endswith(fact["last_ends_with"]):
         yield ctx.finding("ND-01", "last căn cứ line ending", last, ending(last.text),
                           f"ends with “{fact['last_ends_with']}”")
+
+
+def _can_cu_indent(ctx: Context, lines) -> Iterator[Finding]:
+    """ND-01: căn cứ paragraphs carry the body's first-line indent (the first wrong one is named)."""
+    for line in lines:
+        for finding in indent_findings(ctx, "ND-01", line, "căn cứ"):
+            yield finding
+            return
 
 
 def _dieu(ctx: Context) -> Iterator[Finding]:
