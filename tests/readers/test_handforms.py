@@ -1,7 +1,10 @@
 """Forms this project renders, with the number and day written by hand in their blanks
 (``handforms``: pen strokes or handwriting fonts, blue or black, felt tip or ballpoint,
 scanned poorly), read back: of the handwritten values the records give, nearly all must be
-right, and a fair share must be given at all. A wrong value is worse than none."""
+right, and a fair share must be given at all. A wrong value is worse than none.
+
+The set is small (18 forms, one LibreOffice run) so as to stay in the suite: at most one
+wrong value is allowed. ``benchmarks/handwriting.py`` measures the same on 160 forms."""
 from __future__ import annotations
 
 import random
@@ -20,7 +23,7 @@ FORMS = [("cong_van", "province"), ("to_trinh", "ministry"), ("quyet_dinh", "cou
          ("bao_cao", "city_department")]
 SAMPLES = 18
 SEED = 11
-MIN_PRECISION = 0.95  # of the handwritten values filled in
+MAX_WRONG = 1  # handwritten values filled in wrongly
 MIN_COVERAGE = 0.40  # of the handwritten values
 
 
@@ -61,7 +64,7 @@ def test_handwritten_values_read_back(samples):
     filled = [ok for ok, _ in found if ok is not None]
     wrong = [what for ok, what in found if ok is False]
     assert len(found) >= SAMPLES  # number and day of most forms are seen as handwritten
-    assert sum(filled) / len(filled) >= MIN_PRECISION, wrong
+    assert len(wrong) <= MAX_WRONG, wrong
     assert sum(filled) / len(found) >= MIN_COVERAGE
 
 
