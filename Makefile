@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils libreoffice-writer-nogui fonts-liberation2 qpdf \
-                python3-uno chromium chromium-driver
+                python3-uno chromium chromium-driver \
+                fonts-dkg-handwriting fonts-breip fonts-bwht fonts-humor-sans fonts-kristi \
+                fonts-rufscript fonts-dancingscript
 
 .PHONY: demo test system venv bench clean
 

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from corpus.cited_number import fill_from_citations
 from corpus.lock import IngestLock
 from corpus.progress import Progress
 from corpus.runners import make_runner
@@ -178,7 +179,7 @@ class Planner:
             return self._failed(task.files, task.sha256, cause)
         if outcome.record is None:
             return self._failed(task.files, task.sha256, outcome.cause or "extraction failed")
-        self.store.put(outcome.record, task.files)
+        self.store.put(fill_from_citations(self.store, outcome.record), task.files)
         self.report.stored += 1
         self.report.known += len(task.files) - 1
         self.report.pages += outcome.pages

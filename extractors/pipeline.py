@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors import readers
+from extractors.fields.bounds import Clues, clues_of
 from extractors.fields.distribution import find_distribution
 from extractors.fields.doc_type import decide_type
 from extractors.fields.attachments import find_attachments
+from extractors.fields.handwritten import DEFAULT_THRESHOLD
 from extractors.fields.header import Header, find_headers
 from extractors.fields.issued import find_issued
 from extractors.fields.issuer import find_issuer, issuer_by_code, issuer_from_body
@@ -22,6 +24,7 @@ from extractors.fields.news import fill_news
 from extractors.fields.number import NumberFound, find_number, reconcile_type_code
 from extractors.fields.portal import fill_from_portal
 from extractors.fields.recipients import find_recipients
+from extractors.fields.self_citation import apply_self_citation
 from extractors.fields.signer import find_name_beside, find_signer
 from extractors.fields.subject import is_vv_line, subject_after_title, subject_of_cong_van, text_frame
 from extractors.correct import ModelUnavailable, correct_document
@@ -39,6 +42,8 @@ PORTAL_FORMATS = ("txt", "html")  # text scraped from a portal's page; a PDF's b
 class ExtractOptions:
     ocr: str = "auto"  # auto | always | never
     deep: bool = True  # references, targets, periods, … (fields/deep.py)
+    # a handwritten number, day or month read less surely than this is left null
+    hand_threshold: float = DEFAULT_THRESHOLD
 
 
 def sha256_of(path: str | Path) -> str:
@@ -79,7 +84,9 @@ def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Docu
     headers = find_headers(layout)
     header = headers[0]
     if header.national is not None or not fill_news(doc, layout):
-        read_header(doc, layout, header, [s.signer for s in raw.signatures if s.signer])
+        clues = clues_of(raw.signatures, layout.lines[header.start: min(header.end + 8, header.stop)],
+                         options.hand_threshold)
+        read_header(doc, layout, header, [s.signer for s in raw.signatures if s.signer], clues)
         doc.attachments = find_attachments(layout, headers)
         if raw.format in PORTAL_FORMATS:
             fill_from_portal(doc, layout)
@@ -88,26 +95,30 @@ def extract_raw(raw: RawDocument, options: ExtractOptions | None = None) -> Docu
     return doc
 
 
-def read_header(doc: Document, layout: Layout, header: Header, signature_names: list[str] = ()) -> None:
+def read_header(doc: Document, layout: Layout, header: Header, signature_names: list[str] = (),
+                clues: Clues = Clues()) -> None:
     """Type, number, date, place, issuer, subject, recipients, signer, distribution — of the
     file's first document only (lines ``header.start`` to ``header.stop``)."""
     top = layout.lines[header.start: min(header.end + 8, header.stop)]
-    number = _read_number_and_date(doc, layout, header, top)
+    number = _read_number_and_date(doc, layout, header, top, clues)
+    apply_self_citation(doc, layout.lines)
     _read_issuer(doc, layout, header)
     _read_type(doc, layout, header, top, number)
     _read_subject(doc, layout, header, top)
     _read_closing(doc, layout, header, signature_names)
 
 
-def _read_number_and_date(doc: Document, layout: Layout, header: Header, top) -> NumberFound | None:
-    number = find_number(layout.lines[header.start: header.title or header.end], layout.ocr_pages)
+def _read_number_and_date(doc: Document, layout: Layout, header: Header, top,
+                          clues: Clues) -> NumberFound | None:
+    number = find_number(layout.lines[header.start: header.title or header.end], layout.ocr_pages,
+                         clues.threshold)
     if number is not None:
         doc.number = number.number
         doc.evidence["number"] = number.span
         _warn(doc, number.warning)
-    issued = find_issued(top)
+    issued = find_issued(top, clues)
     if issued is not None:
-        doc.issued_on, doc.place = issued.date, issued.place
+        doc.issued_on, doc.place, doc.issued = issued.date, issued.place, issued.hand
         doc.evidence["issued_on"] = issued.span
         if issued.place_span:
             doc.evidence["place"] = issued.place_span

@@ -43,11 +43,25 @@ class DocType:
 
 @dataclass
 class Number:
-    """Số, ký hiệu: ``raw`` "2242/KH-UBND" → ``number`` 2242, ``symbol`` "KH-UBND"."""
+    """Số, ký hiệu: ``raw`` "2242/KH-UBND" → ``number`` 2242, ``symbol`` "KH-UBND".
+
+    ``handwritten``: the number was written by hand in the blank of the form;
+    ``confidence`` (0–1) is how sure its reading is (None when it was printed)."""
 
     raw: str | None = None
     number: int | None = None
     symbol: str | None = None
+    handwritten: bool = False
+    confidence: float | None = None
+
+
+@dataclass
+class Handwriting:
+    """Whether the day (or the month) of the date was written by hand, and how sure its
+    reading is (0–1; None when the date was printed): the record's ``issued`` key."""
+
+    handwritten: bool = False
+    confidence: float | None = None
 
 
 @dataclass
@@ -164,6 +178,7 @@ class Document:
     doc_type: DocType = field(default_factory=DocType)
     number: Number = field(default_factory=Number)
     issued_on: str | None = None
+    issued: Handwriting = field(default_factory=Handwriting)
     place: str | None = None
     issuer: Issuer = field(default_factory=Issuer)
     subject: str | None = None
@@ -200,6 +215,7 @@ class Document:
         doc = cls(source=Source(**_known(Source, data.get("source") or {"path": ""})))
         doc.doc_type = DocType(**_known(DocType, data.get("doc_type") or {}))
         doc.number = Number(**_known(Number, data.get("number") or {}))
+        doc.issued = Handwriting(**_known(Handwriting, data.get("issued") or {}))
         doc.issuer = Issuer(**_known(Issuer, data.get("issuer") or {}))
         doc.signer = Signer(**_known(Signer, data.get("signer") or {}))
         for name in ("issued_on", "place", "subject", "text"):

@@ -39,3 +39,16 @@ def warn_if_uncorrected(ocr: str) -> None:
     problem = model_problem()
     if problem is not None:
         report(problem.subject, f"{problem.cause}; OCR text will be left uncorrected")
+
+
+def check_hand_model(paths, ocr: str) -> None:
+    """One line on stderr, before a batch starts, when scans may need the handwritten-digit
+    recogniser and its model cannot be loaded; the batch then runs without it."""
+    if ocr == "never" or not any(str(p).lower().endswith(".pdf") for p in paths):
+        return
+    from extractors.readers.digits import status
+
+    problem = status()
+    if problem:
+        report(problem.split(": ", 1)[0], problem.split(": ", 1)[-1]
+               + "; handwritten numbers and days are left blank")

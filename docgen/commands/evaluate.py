@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from docgen.commands.common import EXIT_FAILED, report_error, warn_if_uncorrected
+from docgen.commands.common import EXIT_FAILED, check_hand_model, report_error, warn_if_uncorrected
 
 
 @click.command("eval")
@@ -27,6 +27,7 @@ def eval_command(gold_dir, inputs, ocr, jobs, no_misses):
     warn_if_uncorrected(ocr)
     gold = load_gold(gold_dir)
     paths = [p for p in iter_files(inputs) if _stem(p) in gold]
+    check_hand_model(paths, ocr)
     pairs, failed = [], False
     for path, result in extract_many(paths, ExtractOptions(ocr=ocr), jobs):
         if isinstance(result, Exception):

@@ -1,12 +1,13 @@
 """``docgen extract``: documents in, ``docgen.document/1`` records out."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 import click
 
 from docgen.atomic import atomic_write
-from docgen.commands.common import EXIT_FAILED, report_error, warn_if_uncorrected
+from docgen.commands.common import EXIT_FAILED, check_hand_model, report_error, warn_if_uncorrected
 
 
 @click.command()
@@ -21,7 +22,10 @@ from docgen.commands.common import EXIT_FAILED, report_error, warn_if_uncorrecte
               help="Processes to extract with.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @click.option("--no-deep", is_flag=True, help="Header fields only (skip references, targets, …).")
-def extract(inputs, fmt, with_text, explain, ocr, jobs, output, no_deep):
+@click.option("--hand-threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Leave a handwritten number, day or month null when its reading's "
+                   "confidence (0–1) is below this  [default: 0.60, calibrated].")
+def extract(inputs, fmt, with_text, explain, ocr, jobs, output, no_deep, hand_threshold):
     """Read FILEs (PDF, DOCX, TXT, HTML) and folders of them into document records."""
     from extractors.batch import extract_many, iter_files
     from extractors.explain import explain as explain_doc
@@ -30,7 +34,10 @@ def extract(inputs, fmt, with_text, explain, ocr, jobs, output, no_deep):
 
     warn_if_uncorrected(ocr)
     options = ExtractOptions(ocr=ocr, deep=not no_deep)
+    if hand_threshold is not None:
+        options = dataclasses.replace(options, hand_threshold=hand_threshold)
     paths = list(iter_files(inputs))
+    check_hand_model(paths, ocr)
     docs, failed = [], False
     for path, result in extract_many(paths, options, jobs):
         if isinstance(result, Exception):

@@ -1,16 +1,21 @@
 """Địa danh and ngày ban hành: "Quảng Ngãi, ngày 08 tháng 01 năm 2025" → place, 2025-01-08.
 
-A day written by hand ("ngày   tháng 12 năm 2021") gives "2021-12" and a warning, as the
-record format asks; a month that cannot be read gives no date. Dates that do not exist
-("ngày 31 tháng 02") are refused with a warning.
+A day left blank ("ngày   tháng 12 năm 2021") gives "2021-12" and a warning, as the record
+format asks; a month that cannot be read gives no date. A day or month written by hand on
+a scan is taken from the digit recogniser's reading of its blank when that is sure enough,
+checked against the printed month and year and the latest date the file allows
+(``fields.handwritten``, ``fields.bounds``); otherwise it is left out with a warning. Dates
+that do not exist ("ngày 31 tháng 02") are refused with a warning.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from extractors.records import Span
+from extractors.fields.bounds import Clues
+from extractors.fields.handwritten import Written, day_check, disagrees, month_check, reading_of, weigh
+from extractors.records import Handwriting, Span
 from extractors.segment import TextLine
 from extractors.textkeys import ocr_digits
 
@@ -33,6 +38,7 @@ class DateFound:
     place: str | None
     place_span: Span | None
     warning: str | None = None
+    hand: Handwriting = field(default_factory=Handwriting)
 
 
 def _number(piece: str) -> int | None:
@@ -52,7 +58,7 @@ def iso_date(day: int | None, month: int | None, year: int) -> tuple[str | None,
         return None, f"the date ngày {day} tháng {month} năm {year} does not exist"
 
 
-def find_issued(lines: list[TextLine]) -> DateFound | None:
+def find_issued(lines: list[TextLine], clues: Clues = Clues()) -> DateFound | None:
     """The first "…, ngày … tháng … năm …" among the header lines."""
     for pos, ln in enumerate(lines):
         match = DATE_LONG.search(ln.text)
@@ -65,15 +71,45 @@ def find_issued(lines: list[TextLine]) -> DateFound | None:
         year = _number(match.group("y"))
         if year is None or not 1945 <= year <= 2100:
             continue
-        day, month = _number(match.group("d")), _number(match.group("m"))
-        if ln.handwritten(match.start("d"), match.end("d")):
-            day = None
-        if ln.handwritten(match.start("m"), match.end("m")):
-            month = None
+        month, by_month = _settle(ln, match, "m", "month", month_check(year, clues.latest), clues)
+        day, by_day = None, None
+        if month is not None and 1 <= month <= 12:
+            day, by_day = _settle(ln, match, "d", "day", day_check(year, month, clues.latest), clues)
+        else:
+            day = _number(match.group("d"))
         date, warning = iso_date(day, month, year)
+        written = [w for w in (by_day, by_month) if w is not None]
+        warning = "; ".join(w.warning for w in written if w.warning) or warning
         place, place_span = placed or _place_before(lines, pos, match.start())
-        return DateFound(date, ln.span(match.start(), match.end()), place, place_span, warning)
+        return DateFound(date, ln.span(match.start(), match.end()), place, place_span, warning,
+                         _handwriting(written))
     return None
+
+
+def _settle(ln: TextLine, match: re.Match, group: str, what: str, possible,
+            clues: Clues) -> tuple[int | None, Written | None]:
+    """The day or month of ``match``: as printed, or as the recogniser read it where it was
+    written by hand (the ink says so, or the recogniser reads other digits than Tesseract)."""
+    printed = _number(match.group(group))
+    hand = ln.handwritten(match.start(group), match.end(group))
+    reading = reading_of(ln.line.readings, what)
+    if reading is None:
+        return (None if hand else printed), None
+    if printed is None and reading.best == "":
+        return None, None  # left blank
+    if not (hand or reading.hand or disagrees(reading, printed)):
+        return printed, None
+    written = weigh(reading, possible, clues.threshold, what)
+    if written.digits is None:
+        return None, written
+    return int(written.digits), written
+
+
+def _handwriting(written: list[Written]) -> Handwriting:
+    if not written:
+        return Handwriting()
+    confidences = [w.confidence for w in written if w.confidence is not None]
+    return Handwriting(True, min(confidences) if confidences else None)
 
 
 _PLACE_END = re.compile(r"[,，]\s*$")

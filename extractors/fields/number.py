@@ -2,15 +2,19 @@
 
 Read from the header only, so that numbers of incoming-mail stamps ("CV ĐẾN Số 2352, Ngày
 21/3/18") and cited documents are never taken. A number written by hand is often blank in
-the text layer or garbled by OCR ("Số: Ø2 /CT-UBND"): it is left ``None`` with a warning,
-never guessed.
+the text layer or garbled by OCR ("Số: Ø2 /CT-UBND"): on a scan it is taken from the digit
+recogniser's reading of the blank when that is sure enough (``fields.handwritten``), and
+otherwise left ``None`` with a warning naming what was seen, never guessed.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 
+from extractors.fields.handwritten import DEFAULT_THRESHOLD, disagrees, is_number, reading_of, weigh
+from extractors.readers.model import HandReading
 from extractors.records import Number, Span
 from extractors.segment import TextLine
 from extractors.textkeys import ascii_key, ocr_digits
@@ -20,9 +24,11 @@ from extractors.wordlists import load
 _LEAD = re.compile(r"(?:^|(?<=\s))(?:S[ốôoóồỗổộ6]|SỐ)\s*[:.;]?\s*", re.IGNORECASE)
 _PART = r"[0-9A-Za-zĐđƯưƠơ]+"
 # the number part (digits, or what OCR made of a handwritten one), then "/" and the symbol;
-# spaces around "/" and "-" are OCR breaks: "1743/QĐ- BGTVT", "11 /TB-UBND"
+# spaces around "/" and "-" are OCR breaks: "1743/QĐ- BGTVT", "11 /TB-UBND"; the police
+# put the unit or its team in brackets after the symbol: "511/TTr-CAT(PC04)",
+# "1413/CAT-PC04(Đ1)"
 _BODY = re.compile(
-    rf"(?P<num>[^\s/]{{0,6}}?)\s*/\s*(?P<sym>{_PART}(?:\s?[-/]\s?{_PART})*)"
+    rf"(?P<num>[^\s/]{{0,6}}?)\s*/\s*(?P<sym>{_PART}(?:\s?[-/]\s?{_PART})*(?:\({_PART}\))?)"
 )
 # Party documents put a hyphen first: "04-NQ/TU"
 _PARTY = re.compile(rf"(?P<num>\d{{1,5}})-(?P<sym>[A-ZĐ]{{1,6}}/{_PART})")
@@ -57,35 +63,78 @@ def parse_number(body: str) -> tuple[Number, int, int] | None:
     return Number(raw, value, symbol), match.start(), match.end()
 
 
-def find_number(lines: list[TextLine], ocr_pages: frozenset[int] = frozenset()) -> NumberFound | None:
+def find_number(lines: list[TextLine], ocr_pages: frozenset[int] = frozenset(),
+                threshold: float = DEFAULT_THRESHOLD) -> NumberFound | None:
     """The first "Số: …/…" of the header lines given. A number without its "/" ("Số:
     11GNP-SNV") is kept as printed, or, on a page read by OCR, which loses slashes far more
-    often than print does, read with the "/" put back."""
+    often than print does, read with the "/" put back. A handwritten number is read when
+    its confidence reaches ``threshold``."""
     for ln in lines:
         if _is_stamp(ln.text):
             continue
         for lead in _LEAD.finditer(ln.text):
             if lead.start() > 0 and not _after_type_word(ln.text[: lead.start()]):
                 continue
-            parsed = parse_number(ln.text[lead.end():])
             offset = lead.end()
+            parsed = parse_number(ln.text[offset:]) or _written_over(ln, offset)
             if parsed is None:
                 slashless = SLASH_LOST.match(ln.text, offset)
                 if slashless:
                     return _slash_lost(ln, slashless, ln.page in ocr_pages)
                 continue
-            number, start, end = parsed
-            warning = None
-            digits_end = offset + start + number.raw.index("/")
-            if number.number is not None and ln.handwritten(offset + start, digits_end):
-                number = Number(f"/{number.symbol}", None, number.symbol)
-                warning = "the number is handwritten; it is left blank rather than guessed"
-            elif number.number is None:
-                what = ln.text[offset + start: offset + end].split("/")[0].strip()
-                warning = ("the number is blank (filled in by hand)" if not what else
-                           f"the number is unreadable ({what!r}, probably handwritten)")
-            return NumberFound(number, ln.span(offset + start, offset + end), warning)
-    return _bare_number_line(lines)
+            return _found(ln, offset, parsed, threshold)
+    return _bare_number_line(lines, threshold)
+
+
+def _found(ln: TextLine, offset: int, parsed: tuple[Number, int, int], threshold: float) -> NumberFound:
+    """The number parsed at ``offset`` of ``ln``, its digits taken from the recogniser's
+    reading where they were written by hand."""
+    number, start, end = parsed
+    warning = None
+    digits_end = offset + start + number.raw.index("/")
+    hand = ln.handwritten(offset + start, digits_end)
+    reading = reading_of(ln.line.readings, "number")
+    if reading is not None and _written(reading, number, hand):
+        number, warning = by_hand(number, reading, threshold)
+    elif number.number is not None and hand:
+        seen = ln.text[offset + start: digits_end].strip()
+        number = Number(f"/{number.symbol}", None, number.symbol, handwritten=True)
+        warning = f"the number is handwritten (OCR saw {seen!r}); it is left blank rather than guessed"
+    elif number.number is None:
+        what = ln.text[offset + start: offset + end].split("/")[0].strip()
+        warning = ("the number is blank (filled in by hand)" if not what else
+                   f"the number is unreadable ({what!r}, probably handwritten)")
+    return NumberFound(number, ln.span(offset + start, offset + end), warning)
+
+
+def _written_over(ln: TextLine, offset: int) -> tuple[Number, int, int] | None:
+    """On a line whose blank the recogniser read, the "/symbol" after OCR's rendering of
+    the written digits ("Số: 5 #2 /KH-BCA-C04"): the symbol, the digits left blank."""
+    slash = ln.text.find("/", offset)
+    if reading_of(ln.line.readings, "number") is None or slash < 0:
+        return None
+    parsed = parse_number(ln.text[slash:])
+    if parsed is None or parsed[1] != 0:
+        return None
+    number, _, end = parsed
+    return number, 0, slash - offset + end
+
+
+def _written(reading: HandReading, number: Number, hand: bool) -> bool:
+    """Was the number written by hand? The ink says so, or the recogniser read digits other
+    than Tesseract's (print reads alike in both); an empty blank was not written in."""
+    if number.number is None and reading.best == "":
+        return False
+    return hand or reading.hand or disagrees(reading, number.number)
+
+
+def by_hand(number: Number, reading: HandReading, threshold: float) -> tuple[Number, str]:
+    """The number with its digits taken from ``reading`` (or left blank when unsure)."""
+    written = weigh(reading, is_number, threshold, "number")
+    digits = written.digits
+    raw = f"{digits or ''}/{number.symbol}"
+    value = int(digits) if digits else None
+    return Number(raw, value, number.symbol, True, written.confidence), written.warning
 
 
 # the "/" between number and symbol lost to OCR, a typo or a portal: "Số: 11GNP-SNV",
@@ -106,13 +155,15 @@ def _slash_lost(ln: TextLine, match: re.Match, ocr: bool) -> NumberFound:
                        f"{warning}; read as {number.raw}" if ocr else warning)
 
 
-def _bare_number_line(lines: list[TextLine]) -> NumberFound | None:
+def _bare_number_line(lines: list[TextLine], threshold: float) -> NumberFound | None:
     """A header line that is only "…/TTr-UBND": the word "Số:" lost under a stamp or to OCR."""
     for ln in lines:
         text = ln.text.strip()
         parsed = parse_number(text)
         if parsed is None or parsed[2] != len(text) or "-" not in parsed[0].symbol:
             continue
+        if reading_of(ln.line.readings, "number") is not None:
+            return _found(ln, ln.text.index(text), parsed, threshold)
         number, start, end = parsed
         lead = ln.text.index(text)
         warning = None if number.number is not None else "the number is blank or handwritten"
@@ -151,7 +202,7 @@ def reconcile_type_code(number: Number, code: str | None) -> Number:
         return number
     fixed = "-".join([f"{head}/{code}" if slot else code, *parts[1:]])
     digits = number.raw[: len(number.raw) - len(number.symbol)]
-    return Number(digits + fixed, number.number, fixed)
+    return dataclasses.replace(number, raw=digits + fixed, symbol=fixed)
 
 
 def _edits(a: str, b: str) -> int:

@@ -32,7 +32,8 @@ class Line:
     size: float | None = None  # font size in points, where known
     bold: bool | None = None
     # character ranges of ``text`` that OCR judged handwritten (ink other than the print's,
-    # or digits read with low confidence): a number or day filled in by hand is not guessed
+    # or digits read with low confidence): a number or day filled in by hand is read by the
+    # digit recogniser (``readings``), never taken from Tesseract's guess
     handwritten: tuple[tuple[int, int], ...] = ()
     # a blank line stood before this one in a plain text: a paragraph starts here
     blank_before: bool = False
@@ -41,6 +42,32 @@ class Line:
     alternatives: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
     # the table cell the line belongs to, when the reader saw a table (DOCX, PDF, OCR columns)
     cell: CellRef | None = None
+    # what the digit recogniser read in the blanks of the header form on this line
+    readings: tuple["HandReading", ...] = ()
+
+
+@dataclass(frozen=True)
+class HandReading:
+    """What the digit recogniser read in one blank of the header form on a scan.
+
+    ``kind`` is "number", "day" or "month"; ``candidates`` are digit strings with their
+    share of the probability, best first ((("23", 0.97), ("28", 0.02), ("", 0.01)): ""
+    is an empty blank); ``digitness`` (0–1) is how much the recogniser saw digits at all
+    in the blank; ``seen`` is what Tesseract read there ("22", "4@`", ""); ``hand`` says
+    whether the ink was judged handwritten (colour or stroke width); ``box`` is the blank
+    (points).
+    """
+
+    kind: str
+    candidates: tuple[tuple[str, float], ...]
+    digitness: float
+    seen: str
+    box: tuple[float, float, float, float]
+    hand: bool = False
+
+    @property
+    def best(self) -> str:
+        return self.candidates[0][0] if self.candidates else ""
 
 
 @dataclass

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from docgen.errors import ConversionFailed
-from extractors.readers import handwriting, ocr_cache, ocr_tables
+from extractors.readers import handread, handwriting, ocr_cache, ocr_tables
 from extractors.readers.hocr import read_hocr
 from extractors.readers.layout import Word, group_rows, group_units, lines_from_rows
 from extractors.readers.model import Line
@@ -48,6 +48,7 @@ class OcrPage:
     width: float  # points
     height: float
     confidence: float | None  # mean word confidence, 0–100
+    warnings: tuple[str, ...] = ()
 
 
 def tesseract_path() -> str | None:
@@ -69,13 +70,19 @@ def ocr_page(pdf: pdfium.PdfDocument, index: int, masks=(), drops=(),
     seen = ocr_tables.blank_tables(image, tables) if tables else image
     words = read_words(run_tesseract(image_bytes(seen), dpi), 72.0 / dpi)
     kept = _outside(drops, _without_mark_lines([w for w in words if _keep(w)]))
-    kept = _level(mark_handwriting(kept, handwriting.Ink(image, coloured, dpi / 72.0)))
+    kept = mark_handwriting(kept, handwriting.Ink(image, coloured, dpi / 72.0))
+    readings, problem = handread.read_blanks(
+        list(_by_line(_split(words)).values()), [k.word for k in kept if k.word.hand],
+        image, dpi / 72.0, height)
+    slope = _skew(kept)
+    kept = _level(kept, slope)
     confidences = [k.word.conf for k in kept if k.word.conf is not None]
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
     lines = lines_from_rows(group_units(_tesseract_lines(kept)), width)
     if tables:  # ruled tables: their cells read one by one (ocr_tables.py)
         lines = ocr_tables.in_reading_order(lines, ocr_tables.read_cells(tables, dpi, 100 * index))
-    return OcrPage(lines, width, height, mean)
+    return OcrPage(handread.attach(lines, readings, slope), width, height, mean,
+                   (problem,) if problem else ())
 
 
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: int, masks=()):
@@ -234,13 +241,12 @@ def _stroke(word: Word, typical: float) -> bool:
             and word.height > TALL_STROKE * typical > 0)
 
 
-def _level(words: list[_OcrWord]) -> list[_OcrWord]:
+def _level(words: list[_OcrWord], slope: float) -> list[_OcrWord]:
     """Undo a scan's skew in the word boxes, so that a printed line is one row.
 
-    The slope is the median, over tesseract's longer lines, of the least-squares slope of
-    word centres; each box is then shifted up or down by slope × x.
+    The slope (``_skew``) is the median, over tesseract's longer lines, of the
+    least-squares slope of word centres; each box is then shifted up or down by slope × x.
     """
-    slope = _skew(words)
     if abs(slope) < MIN_SKEW:
         return words
     out = []
@@ -252,11 +258,16 @@ def _level(words: list[_OcrWord]) -> list[_OcrWord]:
     return out
 
 
+def _split(words: list[_OcrWord]) -> list[_OcrWord]:
+    """A form word with its blank read onto it cut in two ("Só:4@`" → "Só:", "4@`")."""
+    return [_OcrWord(piece, item.line_key) for item in words
+            for piece in handwriting.split_glued(item.word)]
+
+
 def mark_handwriting(words: list[_OcrWord], ink: handwriting.Ink) -> list[_OcrWord]:
     """The words, those judged handwritten (``handwriting.judge``, per tesseract line)
     with ``hand=True``; a form word with its blank read onto it is cut in two first."""
-    words = [_OcrWord(piece, item.line_key) for item in words
-             for piece in handwriting.split_glued(item.word)]
+    words = _split(words)
     hand = handwriting.judge(list(_by_line(words).values()), ink)
     if not hand:
         return words

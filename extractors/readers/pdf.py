@@ -222,6 +222,7 @@ class _PageReader:
         if result.confidence is not None and result.confidence < LOW_CONFIDENCE:
             self.doc.warnings.append(
                 f"page {index + 1}: low OCR confidence ({result.confidence:.0f}%)")
+        self.doc.warnings.extend(w for w in result.warnings if w not in self.doc.warnings)
         return Page(index + 1, result.lines, result.width, result.height, ocr=True)
 
 

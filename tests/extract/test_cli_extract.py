@@ -40,7 +40,9 @@ def test_extract_json_record(tmp_path):
     record = json.loads(result.output)
     assert record["schema"] == "docgen.document/1"
     assert record["doc_type"] == {"name": "Kế hoạch", "code": "KH"}
-    assert record["number"] == {"raw": "05/KH-UBND", "number": 5, "symbol": "KH-UBND"}
+    assert record["number"] == {"raw": "05/KH-UBND", "number": 5, "symbol": "KH-UBND",
+                                "handwritten": False, "confidence": None}
+    assert record["issued"] == {"handwritten": False, "confidence": None}
     assert (record["issued_on"], record["place"]) == ("2025-02-05", "Quảng Ngãi")
     assert record["issuer"] == {"name": "Ủy ban nhân dân tỉnh Quảng Ngãi", "parent": None}
     assert record["subject"] == "Chuyển đổi số năm 2025"

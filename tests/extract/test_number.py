@@ -55,7 +55,7 @@ def test_number_written_by_hand_is_not_guessed():
     ls = layout_of([Page(1, [Line("Số: 23 /BC-UBND", handwritten=((4, 6),))])]).lines
     found = find_number(ls)
     assert (found.number.raw, found.number.number) == ("/BC-UBND", None)
-    assert found.warning == "the number is handwritten; it is left blank rather than guessed"
+    assert found.warning == "the number is handwritten (OCR saw '23'); it is left blank rather than guessed"
 
 
 @pytest.mark.parametrize("line, raw", [

@@ -79,7 +79,7 @@ def test_skew_is_levelled():
     line = [item(t, x, 100 + slope * (x + 4 * len(t)), (1, 1, 1)) for t, x in
             (("ỦY", 100), ("BAN", 200), ("NHÂN", 300), ("DÂN", 400), ("CỘNG", 500))]
     assert ocr._skew(line) == pytest.approx(slope, abs=1e-6)
-    tops = [w.word.top for w in ocr._level(line)]
+    tops = [w.word.top for w in ocr._level(line, ocr._skew(line))]
     assert max(tops) - min(tops) == pytest.approx(0, abs=1e-6)
 
 
