@@ -95,13 +95,16 @@ class Corpus:
         from corpus.fold import number_key
 
         conn, ident = self.store.conn, str(ident).strip()
+        prefix = ident.lower() if len(ident) >= 6 and _hex(ident) else None
         queries = [("SELECT id FROM documents WHERE id = ?", ident if ident.isdigit() else None),
-                   ("SELECT id FROM documents WHERE sha256 LIKE ? || '%'",
-                    ident.lower() if len(ident) >= 6 and _hex(ident) else None),
+                   ("SELECT id FROM documents WHERE sha256 BETWEEN ? AND ?",
+                    _sha_range(prefix) if prefix else None),
                    ("SELECT doc_id FROM paths WHERE path = ?", os.path.abspath(ident)),
-                   ("SELECT id FROM documents WHERE number_key = ?", number_key(ident))]
+                   ("SELECT id FROM documents WHERE key_id = (SELECT id FROM keys WHERE key = ?)",
+                    number_key(ident))]
         for sql, value in queries:
-            rows = conn.execute(sql, (value,)).fetchall() if value is not None else []
+            args = value if isinstance(value, tuple) else (value,)
+            rows = conn.execute(sql, args).fetchall() if value is not None else []
             if len(rows) == 1:
                 return rows[0][0]
             if len(rows) > 1:
@@ -135,3 +138,10 @@ def ingest_shards(inputs: list[str], options: IngestOptions,
 
 def _hex(text: str) -> bool:
     return all(c in "0123456789abcdefABCDEF" for c in text)
+
+
+def _sha_range(prefix: str) -> tuple[bytes, bytes] | None:
+    """The stored sha256 values (32 bytes) that start with these hex digits."""
+    if len(prefix) > 64:
+        return None
+    return (bytes.fromhex(prefix.ljust(64, "0")), bytes.fromhex(prefix.ljust(64, "f")))
