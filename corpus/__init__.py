@@ -19,13 +19,15 @@ from corpus import ingest as _ingest
 from corpus import search as _search
 from corpus.graph import Graph
 from corpus.ingest import IngestOptions, IngestReport
+from corpus.load import LoadReport
+from corpus.lock import IngestLock
 from corpus.progress import Progress, TerminalProgress
 from corpus.search import WINDOW, Filters, Hit, Hits, TargetHit, parse_years
 from corpus.store import Store, database_cause
 from docgen.errors import CorpusProblem, InvalidData
 
 __all__ = ["Corpus", "ingest_shards", "Filters", "Hit", "Hits", "TargetHit", "Graph", "IngestOptions", "IngestReport",
-           "Progress", "TerminalProgress", "parse_years"]
+           "LoadReport", "Progress", "TerminalProgress", "parse_years"]
 
 DEFAULT_DB = "corpus.db"
 
@@ -68,6 +70,14 @@ class Corpus:
         """Extract and store the files under ``inputs``; see ``corpus.ingest``."""
         options = replace(options or IngestOptions(), **choices)
         return _ingest.ingest(self.store, inputs, options, progress)
+
+    @_database_errors
+    def load(self, folder: str | os.PathLike, jobs: int = 2, wait: float = 30.0) -> "LoadReport":
+        """Bulk-load Parquet shards or an export (with text) into the index; see ``corpus.load``."""
+        from corpus.load import load
+
+        with IngestLock(self.path, wait):
+            return load(self.store, Path(folder), jobs)
 
     @_database_errors
     def search(self, query: str, filters: Filters = Filters(), limit: int = 20,

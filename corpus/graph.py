@@ -95,11 +95,11 @@ MENTION = "m.doc_type, m.number_raw, m.issued_on, m.issuer, m.title"
 
 
 def citations_of(store: Store, doc_id: int, stored: StoredByKey | None = None) -> list[Citation]:
-    rows = store.conn.execute(
-        f"SELECT {MENTION} FROM citations c JOIN mentions m ON m.id = c.mention_id "
-        "WHERE c.doc_id = ? ORDER BY c.position", (doc_id,)).fetchall()
+    """Every citation of a stored document, in order, each resolved to stored documents."""
+    references = (store.record(doc_id) or {}).get("references") or []
     stored = stored or StoredByKey(store)
-    return [_citation(row, stored) for row in rows]
+    return [_citation([r.get(k) for k in ("doc_type", "number", "issued_on", "issuer", "title")],
+                      stored) for r in references]
 
 
 def resolve(store: Store, number: str | None, issued_on: str | None = None,

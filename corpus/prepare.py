@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from corpus.fold import fold_words, loose, number_key, words
+from corpus.fold import fold_words, number_key
 from corpus.packing import pack
 from corpus.tables import year_of
 from corpus.terms import meta_tokens
@@ -21,7 +21,7 @@ from corpus.terms import meta_tokens
 @dataclass
 class Citation:
     position: int
-    key: str | None
+    key: str
     digest: bytes
     mention: tuple  # doc_type, number_raw, issued_on, issuer, title
 
@@ -43,7 +43,8 @@ def prepare(record: dict[str, Any]) -> Prepared:
     """The rows of a ``docgen.document/1`` record carrying its ``text``."""
     text = record.get("text") or ""
     stored = {k: v for k, v in record.items() if k != "text"}
-    citations = [_citation(i, r) for i, r in enumerate(stored.get("references") or [])]
+    citations = [_citation(i, r) for i, r in enumerate(stored.get("references") or [])
+                 if number_key(r.get("number"))]
     key = number_key((stored.get("number") or {}).get("raw"))
     return Prepared(
         sha256=bytes.fromhex(stored["source"]["sha256"]), document=_document(stored),
@@ -58,11 +59,10 @@ def _document(record: dict[str, Any]) -> tuple:
     issuer = (record.get("issuer") or {}).get("name")
     signer = (record.get("signer") or {}).get("name")
     issued = record.get("issued_on")
-    type_key = " | ".join(filter(None, (loose(doc_type.get("code")), loose(doc_type.get("name")))))
     return (bytes.fromhex(source["sha256"]), source.get("format"), source.get("pages"),
-            doc_type.get("name"), doc_type.get("code"), type_key, number.get("raw"),
-            number_key(number.get("raw")), issued, year_of(issued), issuer, words(issuer),
-            signer, words(signer), record.get("subject"), len(record.get("references") or []),
+            doc_type.get("name"), doc_type.get("code"), number.get("raw"),
+            number_key(number.get("raw")), issued, year_of(issued), issuer, signer,
+            record.get("subject"), len(record.get("references") or []),
             len(record.get("targets") or []))
 
 

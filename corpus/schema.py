@@ -119,6 +119,7 @@ MIGRATIONS.append(("compact index: packed records, citations by key, partitioned
 
 LATEST = len(MIGRATIONS)
 PARTITION_SIZE = 65536  # documents per full-text partition in a new index (kept in settings)
+PAGE_SIZE = 16384  # bytes: packed records of 1-2 KB fill large pages better
 
 CURRENT = """
 CREATE TABLE settings (
@@ -139,15 +140,12 @@ CREATE TABLE documents (
     pages            INTEGER,
     doc_name         TEXT,
     doc_code         TEXT,
-    type_key         TEXT,                   -- loose(code) and loose(name), ' | '-joined, for --type
     number_raw       TEXT,
     key_id           INTEGER REFERENCES keys(id),
     issued_on        TEXT,
     year             INTEGER,
     issuer           TEXT,
-    issuer_loose     TEXT,
     signer           TEXT,
-    signer_loose     TEXT,
     subject          TEXT,
     reference_count  INTEGER NOT NULL DEFAULT 0,
     target_count     INTEGER NOT NULL DEFAULT 0
@@ -182,14 +180,15 @@ CREATE TABLE mentions (
     title       TEXT
 );
 
+-- the citations that carry a number, by number: what the graph and --cites read (the record
+-- keeps every citation; the store deletes these rows itself, by key, with the document)
 CREATE TABLE citations (
-    doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    key_id      INTEGER NOT NULL REFERENCES keys(id),
+    doc_id      INTEGER NOT NULL,
     position    INTEGER NOT NULL,
-    key_id      INTEGER REFERENCES keys(id),
     mention_id  INTEGER NOT NULL REFERENCES mentions(id),
-    PRIMARY KEY (doc_id, position)
+    PRIMARY KEY (key_id, doc_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX citations_key ON citations(key_id, doc_id);
 
 CREATE TABLE failures (
     path       TEXT PRIMARY KEY,

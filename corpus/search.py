@@ -153,11 +153,12 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list]:
     where: list[str] = []
     args: list = []
     if filters.doc_type:
-        where.append("(' | ' || d.type_key || ' | ') LIKE ? ESCAPE '\\'")
+        where.append("(' | ' || docgen_type_key(d.doc_code, d.doc_name) || ' | ') LIKE ? "
+                     "ESCAPE '\\'")
         args.append(f"% | {_like(loose(filters.doc_type))} | %")
-    for column, value in (("issuer_loose", filters.issuer), ("signer_loose", filters.signer)):
+    for column, value in (("issuer", filters.issuer), ("signer", filters.signer)):
         for word in words(value).split():  # every word of the value, in any order
-            where.append(f"(' ' || d.{column} || ' ') LIKE ? ESCAPE '\\'")
+            where.append(f"(' ' || docgen_words(d.{column}) || ' ') LIKE ? ESCAPE '\\'")
             args.append(f"% {_like(word)} %")
     if filters.years:
         where.append("d.year BETWEEN ? AND ?")
@@ -394,7 +395,7 @@ def stats(store: Store) -> dict:
         "paths": one("SELECT count(*) FROM paths"),
         "pages": one("SELECT coalesce(sum(pages), 0) FROM documents"),
         "failures": one("SELECT count(*) FROM failures"),
-        "references": one("SELECT count(*) FROM citations"),
+        "references": one("SELECT coalesce(sum(reference_count), 0) FROM documents"),
         "references_resolved": one(
             "SELECT count(*) FROM citations c WHERE c.key_id IN "
             "(SELECT key_id FROM documents WHERE key_id IS NOT NULL)"),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from corpus import schema, upgrade
+from corpus.fold import loose, words
 from corpus.packing import unpack, unpack_record, unpack_text
 from corpus.partitions import Partitions, doc_table, target_table
 from corpus.prepare import Prepared, prepare
@@ -26,12 +27,11 @@ from docgen.errors import CorpusProblem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-DOC_COLUMNS = ("sha256, format, pages, doc_name, doc_code, type_key, number_raw, key_id, "
-               "issued_on, year, issuer, issuer_loose, signer, signer_loose, subject, "
-               "reference_count, target_count")
+DOC_COLUMNS = ("sha256, format, pages, doc_name, doc_code, number_raw, key_id, issued_on, "
+               "year, issuer, signer, subject, reference_count, target_count")
 FTS_COLUMNS = "rowid, subject, text, subject_folded, text_folded, issuer, signer, meta"
 TARGET_COLUMNS = "rowid, indicator, scope, indicator_folded, scope_folded"
-KEY_POSITION = 7  # where key_id sits in DOC_COLUMNS
+KEY_POSITION = 6  # where key_id sits in DOC_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,10 @@ class Store:
         try:
             conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             conn.row_factory = sqlite3.Row
+            _functions(conn)
             store = cls(path, conn)
-            store._identify()
+            if store._identify():
+                conn.execute(f"PRAGMA page_size={schema.PAGE_SIZE}")  # before its first table
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             store._migrate()
@@ -79,14 +81,16 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def _identify(self) -> None:
+    def _identify(self) -> bool:
+        """True for an empty file; raises for a database that is not a corpus index."""
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id == schema.APPLICATION_ID:
-            return
+            return False
         tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != 0 or tables:
             raise CorpusProblem(str(self.path), "an SQLite database that is not a docgen corpus "
                                 "index; left untouched")
+        return True
 
     def _migrate(self) -> None:
         """Make a new index at the current schema, or upgrade an older one step by step."""
@@ -160,27 +164,42 @@ class Store:
 
     def write(self, prep: Prepared, doc_id: int | None = None) -> int:
         """Insert a prepared document (its content not stored yet); return its id."""
-        row = list(prep.document)
-        row[KEY_POSITION] = self.key_id(prep.key)
-        cur = self.conn.execute(f"INSERT INTO documents(id, {DOC_COLUMNS}) VALUES "
-                                f"(?{', ?' * len(row)})", (doc_id, *row))
-        doc_id = cur.lastrowid
-        self.conn.execute("INSERT INTO contents(doc_id, packed) VALUES (?, ?)",
-                          (doc_id, prep.packed))
-        self.conn.executemany(
-            "INSERT INTO citations(doc_id, position, key_id, mention_id) VALUES (?, ?, ?, ?)",
-            [(doc_id, c.position, self.key_id(c.key), self.mention_id(c.digest, c.mention))
-             for c in prep.citations])
-        self._index(doc_id, prep)
-        return doc_id
+        return self.write_many([prep], None if doc_id is None else [doc_id])[0]
 
-    def _index(self, doc_id: int, prep: Prepared, delete: bool = False) -> None:
-        """Add a document to its full-text partition, or (contentless) take it out again."""
-        k = self.parts.of(doc_id)
+    def write_many(self, preps: list[Prepared], ids: list[int] | None = None) -> list[int]:
+        """Insert prepared documents (none stored yet) under new ids, or ``ids``; a bulk load
+        writes thousands at a time, each table with one statement."""
+        if ids is None:
+            first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0]
+            ids = list(range(first, first + len(preps)))
+        documents = []
+        for doc_id, prep in zip(ids, preps):
+            row = list(prep.document)
+            row[KEY_POSITION] = self.key_id(prep.key)
+            documents.append((doc_id, *row))
+        self.conn.executemany(f"INSERT INTO documents(id, {DOC_COLUMNS}) VALUES "
+                              f"(?{', ?' * len(prep.document)})", documents)
+        self.conn.executemany("INSERT INTO contents(doc_id, packed) VALUES (?, ?)",
+                              [(doc_id, prep.packed) for doc_id, prep in zip(ids, preps)])
+        self.conn.executemany(
+            "INSERT INTO citations(key_id, doc_id, position, mention_id) VALUES (?, ?, ?, ?)",
+            [(self.key_id(c.key), doc_id, c.position, self.mention_id(c.digest, c.mention))
+             for doc_id, prep in zip(ids, preps) for c in prep.citations])
+        by_partition: dict[int, list[tuple[int, Prepared]]] = {}
+        for doc_id, prep in zip(ids, preps):
+            by_partition.setdefault(self.parts.of(doc_id), []).append((doc_id, prep))
+        for k, members in by_partition.items():
+            self._index_partition(k, members)
+        return ids
+
+    def _index_partition(self, k: int, members: list[tuple[int, Prepared]],
+                         delete: bool = False) -> None:
+        """Add documents of partition ``k`` to its full text, or (contentless) take them out."""
         self.parts.ensure(self.conn, k)
-        targets = [(target_rowid(doc_id, t[0]), *t[1:]) for t in prep.targets
-                   if t[0] < schema.TARGET_SLOTS]
-        self._fts(doc_table(k), FTS_COLUMNS, [(doc_id, *prep.fts)], delete)
+        targets = [(target_rowid(doc_id, t[0]), *t[1:]) for doc_id, prep in members
+                   for t in prep.targets if t[0] < schema.TARGET_SLOTS]
+        self._fts(doc_table(k), FTS_COLUMNS, [(doc_id, *prep.fts) for doc_id, prep in members],
+                  delete)
         self._fts(target_table(k), TARGET_COLUMNS, targets, delete)
 
     def _fts(self, table: str, columns: str, rows: list[tuple], delete: bool) -> None:
@@ -234,6 +253,10 @@ class Store:
             "sha256=excluded.sha256, cause=excluded.cause, "
             "attempts=attempts+1, failed_at=excluded.failed_at", (path, sha256, cause, when))
 
+    def attach_paths(self, doc_id: int, files: list[FileRef]) -> None:
+        """``attach`` inside the caller's transaction (bulk loads)."""
+        self._attach(doc_id, files)
+
     def _attach(self, doc_id: int, files: list[FileRef]) -> None:
         for ref in files:
             previous = self.conn.execute("SELECT doc_id FROM paths WHERE path = ?",
@@ -261,7 +284,10 @@ class Store:
 
     def _delete(self, doc_id: int) -> None:
         record, text = unpack(self._packed(doc_id))
-        self._index(doc_id, prepare({**record, "text": text}), delete=True)
+        prep = prepare({**record, "text": text})
+        self._index_partition(self.parts.of(doc_id), [(doc_id, prep)], delete=True)
+        self.conn.executemany("DELETE FROM citations WHERE key_id = ? AND doc_id = ?",
+                              {(self.key_id(c.key), doc_id) for c in prep.citations})
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     # ---- reading -------------------------------------------------------------------------
@@ -323,6 +349,17 @@ class Store:
     def failures(self) -> list[sqlite3.Row]:
         return self.conn.execute("SELECT path, sha256, cause, attempts, failed_at FROM failures "
                                  "ORDER BY path").fetchall()
+
+
+def _functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the filters use: the words of a name, the type key of a document."""
+    conn.create_function("docgen_words", 1, words, deterministic=True)
+    conn.create_function("docgen_type_key", 2, type_key, deterministic=True)
+
+
+def type_key(code: str | None, name: str | None) -> str:
+    """loose(code) and loose(name), ' | '-joined: what --type compares with."""
+    return " | ".join(filter(None, (loose(code), loose(name))))
 
 
 def target_rowid(doc_id: int, position: int) -> int:
