@@ -7,6 +7,7 @@ numbers are compared, whatever accents, case, dashes or leading zeros they were 
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -70,6 +71,7 @@ def words(text: str | None) -> str:
     return " ".join(re.findall(r"[^\W_]+", loose(text)))
 
 
+@functools.lru_cache(maxsize=262144)  # numbers recur: a law is cited by thousands of documents
 def number_key(raw: str | None) -> str | None:
     """The comparable form of a số ký hiệu.
 

@@ -110,7 +110,7 @@ def prepare_group(group: Group) -> tuple[Group, list[Prepared], list[list[str]]]
     for record, text in zip(records, texts):
         data = json.loads(record)
         data["text"] = text or ""
-        prepared.append(prepare(data))
+        prepared.append(prepare(data, record))
     return group, prepared, [p or [] for p in paths]
 
 
@@ -159,10 +159,11 @@ def _store_batch(store: Store, batch: list[tuple], report: LoadReport) -> None:
                     fresh[prep.sha256] = prep
         ids = store.write_many(list(fresh.values()))
         known.update(zip(fresh, ids))
-        for group, preps, paths in batch:
-            for prep, names in zip(preps, paths):
-                store.attach_paths(known[prep.sha256], [FileRef(n) for n in names])
-                report.paths += len(names)
+        pairs = [(known[prep.sha256], FileRef(name)) for _, preps, paths in batch
+                 for prep, names in zip(preps, paths) for name in names]
+        store.attach_many(pairs)
+        report.paths += len(pairs)
+        for group, preps, _ in batch:
             store.conn.execute("INSERT INTO loaded VALUES (?, ?, ?, ?)",
                                (group.source, group.row_group, len(preps), now()))
         report.stored += len(fresh)
@@ -195,12 +196,10 @@ def _load_paths(store: Store, folder: Path, done: set, report: LoadReport) -> No
         with store.transaction():
             ids = _stored_ids(store, list({bytes.fromhex(r["sha256"]) for r in rows
                                            if r["sha256"]}))
-            for row in rows:
-                doc_id = ids.get(bytes.fromhex(row["sha256"])) if row["sha256"] else None
-                if doc_id is not None:
-                    store.attach_paths(doc_id, [FileRef(row["path"], row["size"],
-                                                        row["mtime_ns"])])
-                    report.paths += 1
+            pairs = [(ids[bytes.fromhex(r["sha256"])], FileRef(r["path"], r["size"], r["mtime_ns"]))
+                     for r in rows if r["sha256"] and bytes.fromhex(r["sha256"]) in ids]
+            store.attach_many(pairs)
+            report.paths += len(pairs)
             store.conn.execute("INSERT INTO loaded VALUES (?, 0, ?, ?)", (source, len(rows), now()))
 
 

@@ -7,8 +7,8 @@ full-text tables is exactly what was inserted.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,8 +39,9 @@ class Prepared:
     citations: list[Citation]
 
 
-def prepare(record: dict[str, Any]) -> Prepared:
-    """The rows of a ``docgen.document/1`` record carrying its ``text``."""
+def prepare(record: dict[str, Any], record_json: str | None = None) -> Prepared:
+    """The rows of a ``docgen.document/1`` record carrying its ``text``; ``record_json``, if
+    given, is the record without its text as JSON (a Parquet row holds it)."""
     text = record.get("text") or ""
     stored = {k: v for k, v in record.items() if k != "text"}
     citations = [_citation(i, r) for i, r in enumerate(stored.get("references") or [])
@@ -48,7 +49,7 @@ def prepare(record: dict[str, Any]) -> Prepared:
     key = number_key((stored.get("number") or {}).get("raw"))
     return Prepared(
         sha256=bytes.fromhex(stored["source"]["sha256"]), document=_document(stored),
-        key=key, packed=pack(stored, text), fts=_fts(stored, text, citations),
+        key=key, packed=pack(stored, text, record_json), fts=_fts(stored, text, citations),
         targets=_targets(stored), citations=citations)
 
 
@@ -88,6 +89,12 @@ def _targets(record: dict[str, Any]) -> list[tuple]:
 def _citation(position: int, reference: dict[str, Any]) -> Citation:
     mention = (reference.get("doc_type"), reference.get("number"), reference.get("issued_on"),
                reference.get("issuer"), reference.get("title"))
-    digest = hashlib.blake2b(json.dumps(mention, ensure_ascii=False).encode("utf-8"),
-                             digest_size=12).digest()
-    return Citation(position, number_key(reference.get("number")), digest, mention)
+    return Citation(position, number_key(reference.get("number")), mention_digest(mention),
+                    mention)
+
+
+@functools.lru_cache(maxsize=262144)
+def mention_digest(mention: tuple) -> bytes:
+    """12 bytes naming a mention (None and "" apart): the key of the shared mentions table."""
+    text = "\x1f".join("\x00" if v is None else str(v) for v in mention)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()

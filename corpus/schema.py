@@ -118,7 +118,7 @@ MIGRATIONS.append(("compact index: packed records, citations by key, partitioned
                    "upgrade:schema2"))
 
 LATEST = len(MIGRATIONS)
-PARTITION_SIZE = 65536  # documents per full-text partition in a new index (kept in settings)
+PARTITION_SIZE = 32768  # documents per full-text partition in a new index (kept in settings)
 PAGE_SIZE = 16384  # bytes: packed records of 1-2 KB fill large pages better
 
 CURRENT = """

@@ -372,7 +372,7 @@ def _passing(store: Store, rows: list[tuple[int, float]],
 def _target_document(store: Store, doc_id: int) -> tuple[tuple, list[dict]]:
     head = store.conn.execute("SELECT number_raw, issuer, issued_on FROM documents WHERE id = ?",
                               (doc_id,)).fetchone()
-    return tuple(head), (store.record(doc_id) or {}).get("targets") or []
+    return tuple(head), store.targets(doc_id)
 
 
 def _real(value):

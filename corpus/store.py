@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator
 
 from corpus import schema, upgrade
 from corpus.fold import loose, words
-from corpus.packing import unpack, unpack_record, unpack_text
+from corpus.packing import unpack, unpack_record, unpack_targets, unpack_text
 from corpus.partitions import Partitions, doc_table, target_table
 from corpus.prepare import Prepared, prepare
 from docgen.errors import CorpusProblem
@@ -253,9 +253,27 @@ class Store:
             "sha256=excluded.sha256, cause=excluded.cause, "
             "attempts=attempts+1, failed_at=excluded.failed_at", (path, sha256, cause, when))
 
-    def attach_paths(self, doc_id: int, files: list[FileRef]) -> None:
-        """``attach`` inside the caller's transaction (bulk loads)."""
-        self._attach(doc_id, files)
+    def attach_many(self, pairs: list[tuple[int, FileRef]]) -> None:
+        """``attach`` for many (id, file) pairs inside the caller's transaction (bulk loads):
+        one statement for all, then the records that lost their last path are dropped."""
+        previous: dict[str, int] = {}
+        names = [ref.path for _, ref in pairs]
+        for i in range(0, len(names), 500):
+            chunk = names[i:i + 500]
+            previous.update(self.conn.execute(
+                f"SELECT path, doc_id FROM paths WHERE path IN ({', '.join('?' * len(chunk))})",
+                chunk).fetchall())
+        seen = now()
+        self.conn.executemany(
+            "INSERT INTO paths(path, doc_id, size, mtime_ns, seen_at) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(path) DO UPDATE SET doc_id=excluded.doc_id, size=excluded.size, "
+            "mtime_ns=excluded.mtime_ns, seen_at=excluded.seen_at",
+            [(ref.path, doc_id, ref.size, ref.mtime_ns, seen) for doc_id, ref in pairs])
+        if self.conn.execute("SELECT 1 FROM failures LIMIT 1").fetchone():
+            self.conn.executemany("DELETE FROM failures WHERE path = ?", [(n,) for n in names])
+        for doc_id, ref in pairs:
+            if previous.get(ref.path, doc_id) != doc_id:
+                self._drop_if_orphan(previous[ref.path])
 
     def _attach(self, doc_id: int, files: list[FileRef]) -> None:
         for ref in files:
@@ -320,6 +338,10 @@ class Store:
             return unpack_record(packed)
         record, text = unpack(packed)
         return {**record, "text": text}
+
+    def targets(self, doc_id: int) -> list[dict[str, Any]]:
+        packed = self._packed(doc_id)
+        return [] if packed is None else unpack_targets(packed)
 
     def text(self, doc_id: int) -> str | None:
         packed = self._packed(doc_id)
