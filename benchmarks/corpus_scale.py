@@ -106,6 +106,9 @@ def write_shards(records, total: int, folder: Path) -> list[Path]:
     from corpus import tables
 
     (folder / "records").mkdir(parents=True, exist_ok=True)
+    done = folder / f"written-{total}"  # a rerun with --work reuses the shards
+    if done.exists():
+        return sorted((folder / "records").glob("part-*.parquet"))
     schema = tables.arrow_schema(tables.RECORDS)
     files, batch, index = [], [], 0
     for record in records:
@@ -116,7 +119,8 @@ def write_shards(records, total: int, folder: Path) -> list[Path]:
             batch, index = [], index + 1
     if batch:
         files.append(_write_shard(pa, pq, schema, batch, folder, index))
-    return files[: -(-total // SHARD_ROWS)]
+    done.touch()
+    return files
 
 
 def _write_shard(pa, pq, schema, batch, folder: Path, index: int) -> Path:

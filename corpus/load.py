@@ -219,4 +219,5 @@ def _load_failures(store: Store, folder: Path, done: set, report: LoadReport) ->
 
 
 def default_jobs() -> int:
+    """One writing process and, with a second core, one preparing for it."""
     return min(2, os.cpu_count() or 1)

@@ -152,6 +152,8 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_key ON documents(key_id);
 CREATE INDEX documents_issued ON documents(issued_on, id);
+-- newest first within a year: a --year filter matching many documents walks only its years
+CREATE INDEX documents_year ON documents(year, issued_on, id);
 
 -- the record (docgen.document/1 JSON without the text) and the text, packed (packing.py)
 CREATE TABLE contents (

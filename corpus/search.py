@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from corpus.fold import fold, has_marks, loose, number_key, words
@@ -276,8 +276,9 @@ def _newest_ids(store: Store, parts: list[str], filters: Filters, limit: int,
                 window: int) -> list[int]:
     """Documents passing the filters, newest issue date first.
 
-    Few matches: found in the index, then sorted. Many: walk the issue-date index instead,
-    which meets ``limit`` of them early.
+    Few matches: found in the index, then sorted. Many: walk the documents newest first
+    (year by year when years are asked for, so older years are not read past), checking the
+    filters on each, which meets ``limit`` of them early.
     """
     if parts:
         few = window or WINDOW
@@ -286,9 +287,21 @@ def _newest_ids(store: Store, parts: list[str], filters: Filters, limit: int,
             return [r[0] for r in store.conn.execute(
                 "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) "
                 "ORDER BY issued_on DESC, id DESC LIMIT ?", (json.dumps(ids), limit))]
-    where, args = _filter_sql(filters)
+    where, args = _filter_sql(replace(filters, years=None))
+    if not filters.years:
+        return _walk(store, "documents_issued", where, args, limit)
+    found: list[int] = []
+    for year in range(filters.years[1], filters.years[0] - 1, -1):
+        found += _walk(store, "documents_year", ["d.year = ?", *where], [year, *args],
+                       limit - len(found))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _walk(store: Store, index: str, where: list[str], args: list, limit: int) -> list[int]:
     return [r[0] for r in store.conn.execute(
-        "SELECT d.id FROM documents d INDEXED BY documents_issued "
+        f"SELECT d.id FROM documents d INDEXED BY {index} "
         + ("WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY d.issued_on DESC, d.id DESC LIMIT ?", [*args, limit])]
 

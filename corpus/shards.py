@@ -72,13 +72,13 @@ def ingest_through_shards(store: Store, inputs: list[str], options: IngestOption
     """Workers extract into shards beside the index (writing in parallel, nothing passing
     through this process but summaries); then one bulk load stores what the index lacks.
     Both halves resume after a kill: shards written and row groups loaded are kept."""
-    from corpus.load import load
+    from corpus.load import default_jobs, load
 
     started = time.monotonic()
     folder = shard_folder(store.path)
     with IngestLock(store.path, options.wait):
         report = ingest_to_shards(inputs, replace(options, parquet=str(folder)), progress, store)
-        loaded = load(store, folder, jobs=1)
+        loaded = load(store, folder, jobs=default_jobs())
     report.stored = loaded.stored
     report.seconds = time.monotonic() - started
     return report
