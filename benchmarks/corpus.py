@@ -1,14 +1,17 @@
-"""Corpus benchmark: ingest rate, search latency on 100,000 records, memory of ingest.
+"""Corpus benchmark: ingest rate, search at scale, memory of ingest.
 
-    .venv/bin/python benchmarks/corpus.py                 # everything (a few minutes)
-    .venv/bin/python benchmarks/corpus.py --only search --records 20000
+    .venv/bin/python benchmarks/corpus.py                 # everything (about an hour)
+    .venv/bin/python benchmarks/corpus.py --only search --sizes 20000 --anchor-sizes 20000
 
 1. Ingest rate with --jobs 1 and --jobs 2, born-digital and scanned files separately, beside
    the anchor measured in the same run: extraction alone, serial, on the same files.
-2. Search latency p50/p95 over an index of N records (default 100,000) synthesised from the
-   project's own rendered samples and the dev corpus texts: each record is a real extracted
-   record with its number, date, issuer, subject and a window of its text varied, stored
-   straight through the store (no extraction). Target: p95 under 50 ms.
+2. Search at scale (benchmarks/corpus_scale.py): records synthesised from the project's own
+   rendered samples and the dev corpus texts (each a real extracted record with its number,
+   date, issuer, subject, citations and a window of its text varied), written as Parquet
+   shards and bulk-loaded; p50/p95 per query and over the mix (search, targets, graph) at
+   100,000, 300,000 and 1,000,000 records, index size per record and load rate, beside the
+   store before the index rework on the same records (at the sizes it is built for,
+   --anchor-sizes). Targets: p95 under 50 ms at 1M; size ≤ a third; load ≥ 10×.
 3. Memory of ingest (peak RSS of a fresh process) after N and 4N files: flat means the ratio
    stays near 1.
 Files of ../shared are read in place (linked into a temporary folder, never copied).
@@ -31,7 +34,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
-SEARCH_P95_TARGET_MS = 50.0
 
 
 # ---- samples ------------------------------------------------------------------------------
@@ -208,59 +210,15 @@ QUERIES = [
 ]
 
 
-def search_latency(work: Path, records: int, repeat: int, keep: Path | None) -> dict:
-    from corpus import Corpus, Filters
+def search_at_scale(work: Path, sizes: list[int], anchor_sizes: list[int], repeat: int,
+                    jobs: int) -> None:
+    import corpus_scale
 
-    db = keep or work / "search.db"
-    built = None
-    if not db.exists():
-        bases = base_records(work)
-        started = time.perf_counter()
-        with Corpus.for_ingest(db) as corpus:
-            batch = []
-            for record in synthesise(bases, records):
-                batch.append((record, []))
-                if len(batch) == 2000:
-                    corpus.store.put_many(batch)
-                    batch = []
-            corpus.store.put_many(batch)
-        built = (len(bases), time.perf_counter() - started)
-    times: dict[str, list[float]] = {}
-    with Corpus(db) as corpus:
-        stats = corpus.stats()
-        for query, filters in QUERIES:
-            label = f"{query or '(filters only)'} {filters or ''}".strip()
-            corpus.search(query, Filters(**filters))  # warm the page cache once
-            times[label] = [_ms(lambda: corpus.search(query, Filters(**filters), limit=20))
-                            for _ in range(repeat)]
-        extra = _other_latencies(corpus, repeat)
-        extra["ALL search queries, --window 0 (rank every match)"] = [
-            _ms(lambda: corpus.search(query, Filters(**filters), limit=20, window=0))
-            for query, filters in QUERIES for _ in range(max(1, repeat // 3))]
-    return {"stats": stats, "built": built, "times": times, "extra": extra,
-            "size_mb": db.stat().st_size / 1e6}
-
-
-def _other_latencies(corpus, repeat: int) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for label, call in [("targets 'dien thoai thong minh'",
-                         lambda: corpus.targets("dien thoai thong minh")),
-                        ("graph 749/QĐ-TTg", lambda: corpus.graph("749/QĐ-TTg"))]:
-        call()  # warm
-        out[label] = [_ms(call) for _ in range(repeat)]
-    return out
-
-
-def _ms(call) -> float:
-    """Milliseconds one call takes."""
-    started = time.perf_counter()
-    call()
-    return (time.perf_counter() - started) * 1000
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    bases = base_records(work)
+    print(f"\n## Search at scale: records synthesised from {len(bases)} real records")
+    results = corpus_scale.run(synthesise(bases, max(sizes)), work, sizes, anchor_sizes,
+                               QUERIES, repeat, jobs)
+    corpus_scale.report(results)
 
 
 # ---- 3. memory --------------------------------------------------------------------------------
@@ -302,27 +260,6 @@ def print_ingest(rows) -> None:
               f"{files / seconds:>8.2f} {pages / seconds:>8.2f}")
 
 
-def print_search(result: dict, records: int) -> None:
-    stats = result["stats"]
-    print(f"\n## Search latency: {stats['documents']:,} records, {stats['targets']:,} targets, "
-          f"{stats['references']:,} references, index {result['size_mb']:.0f} MB")
-    if result["built"]:
-        bases, seconds = result["built"]
-        print(f"built from {bases} real records in {seconds:.0f} s "
-              f"({records / seconds:,.0f} records/s through Store.put_many)")
-    every = [t for values in result["times"].values() for t in values]
-    from corpus.search import WINDOW
-
-    print(f"ranking window {WINDOW} (default); load average {os.getloadavg()[0]:.1f} "
-          f"on {os.cpu_count()} cores")
-    print(f"{'query':<62} {'p50 ms':>8} {'p95 ms':>8}")
-    for label, values in list(result["times"].items()) + list(result["extra"].items()):
-        print(f"{label[:62]:<62} {percentile(values, .5):>8.1f} {percentile(values, .95):>8.1f}")
-    p95 = percentile(every, .95)
-    print(f"{'ALL search queries':<62} {percentile(every, .5):>8.1f} {p95:>8.1f}   "
-          f"target p95 < {SEARCH_P95_TARGET_MS:.0f} ms: {'met' if p95 < SEARCH_P95_TARGET_MS else 'NOT met'}")
-
-
 def print_memory(rows) -> None:
     print("\n## Memory of ingest (peak RSS of a fresh process, --jobs 1)")
     print(f"{'files':>6} {'stored':>6} {'peak MB':>8}")
@@ -337,21 +274,28 @@ def print_memory(rows) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["ingest", "search", "memory"])
-    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--sizes", default="100000,300000,1000000",
+                        help="index sizes to measure, comma-separated")
+    parser.add_argument("--anchor-sizes", default="100000,300000",
+                        help="sizes at which the store before the rework is built too")
+    parser.add_argument("--jobs", type=int, default=2, help="processes of the bulk load")
     parser.add_argument("--repeat", type=int, default=10, help="runs of each query")
     parser.add_argument("--scanned", type=int, default=4, help="scanned PDFs to OCR")
     parser.add_argument("--memory-files", type=int, default=100, help="N (then 4N)")
-    parser.add_argument("--keep-index", type=Path, help="build the search index here once")
+    parser.add_argument("--work", type=Path, help="keep shards and indexes in this folder "
+                        "(a rerun reuses them) instead of a temporary one")
     args = parser.parse_args()
     if not DEV.is_dir():
         sys.exit(f"benchmarks/corpus.py: {DEV}: the dev corpus is needed")
     with tempfile.TemporaryDirectory(prefix="docgen-bench-") as tmp:
-        work = Path(tmp)
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         if args.only in (None, "ingest"):
             print_ingest(ingest_rate(work, args.scanned))
         if args.only in (None, "search"):
-            print_search(search_latency(work, args.records, args.repeat, args.keep_index),
-                         args.records)
+            sizes = [int(n) for n in args.sizes.split(",")]
+            anchors = [int(n) for n in args.anchor_sizes.split(",") if n]
+            search_at_scale(work, sizes, anchors, args.repeat, args.jobs)
         if args.only in (None, "memory"):
             print_memory(memory(work, args.memory_files))
 

@@ -19,13 +19,15 @@ from corpus import ingest as _ingest
 from corpus import search as _search
 from corpus.graph import Graph
 from corpus.ingest import IngestOptions, IngestReport
+from corpus.load import LoadReport
+from corpus.lock import IngestLock
 from corpus.progress import Progress, TerminalProgress
 from corpus.search import WINDOW, Filters, Hit, Hits, TargetHit, parse_years
 from corpus.store import Store, database_cause
 from docgen.errors import CorpusProblem, InvalidData
 
 __all__ = ["Corpus", "ingest_shards", "Filters", "Hit", "Hits", "TargetHit", "Graph", "IngestOptions", "IngestReport",
-           "Progress", "TerminalProgress", "parse_years"]
+           "LoadReport", "Progress", "TerminalProgress", "parse_years"]
 
 DEFAULT_DB = "corpus.db"
 
@@ -70,6 +72,14 @@ class Corpus:
         return _ingest.ingest(self.store, inputs, options, progress)
 
     @_database_errors
+    def load(self, folder: str | os.PathLike, jobs: int = 2, wait: float = 30.0) -> "LoadReport":
+        """Bulk-load Parquet shards or an export (with text) into the index; see ``corpus.load``."""
+        from corpus.load import load
+
+        with IngestLock(self.path, wait):
+            return load(self.store, Path(folder), jobs)
+
+    @_database_errors
     def search(self, query: str, filters: Filters = Filters(), limit: int = 20,
                accents: str = "auto", window: int = WINDOW) -> Hits:
         """Best-ranked documents; see ``corpus.search.search`` for ``window``."""
@@ -95,13 +105,16 @@ class Corpus:
         from corpus.fold import number_key
 
         conn, ident = self.store.conn, str(ident).strip()
+        prefix = ident.lower() if len(ident) >= 6 and _hex(ident) else None
         queries = [("SELECT id FROM documents WHERE id = ?", ident if ident.isdigit() else None),
-                   ("SELECT id FROM documents WHERE sha256 LIKE ? || '%'",
-                    ident.lower() if len(ident) >= 6 and _hex(ident) else None),
+                   ("SELECT id FROM documents WHERE sha256 BETWEEN ? AND ?",
+                    _sha_range(prefix) if prefix else None),
                    ("SELECT doc_id FROM paths WHERE path = ?", os.path.abspath(ident)),
-                   ("SELECT id FROM documents WHERE number_key = ?", number_key(ident))]
+                   ("SELECT id FROM documents WHERE key_id = (SELECT id FROM keys WHERE key = ?)",
+                    number_key(ident))]
         for sql, value in queries:
-            rows = conn.execute(sql, (value,)).fetchall() if value is not None else []
+            args = value if isinstance(value, tuple) else (value,)
+            rows = conn.execute(sql, args).fetchall() if value is not None else []
             if len(rows) == 1:
                 return rows[0][0]
             if len(rows) > 1:
@@ -135,3 +148,10 @@ def ingest_shards(inputs: list[str], options: IngestOptions,
 
 def _hex(text: str) -> bool:
     return all(c in "0123456789abcdefABCDEF" for c in text)
+
+
+def _sha_range(prefix: str) -> tuple[bytes, bytes] | None:
+    """The stored sha256 values (32 bytes) that start with these hex digits."""
+    if len(prefix) > 64:
+        return None
+    return (bytes.fromhex(prefix.ljust(64, "0")), bytes.fromhex(prefix.ljust(64, "f")))

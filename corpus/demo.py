@@ -17,8 +17,9 @@ DEMO_QUERY = "chuyen doi so"
 def most_cited(corpus: Corpus) -> str | None:
     """The number cited by the most documents in the index (the graph worth showing)."""
     row = corpus.store.conn.execute(
-        "SELECT min(number_raw), count(DISTINCT doc_id) FROM doc_references "
-        "WHERE number_key IS NOT NULL GROUP BY number_key ORDER BY 2 DESC, 1 LIMIT 1").fetchone()
+        "SELECT min(m.number_raw), count(DISTINCT c.doc_id) FROM citations c "
+        "JOIN mentions m ON m.id = c.mention_id WHERE c.key_id IS NOT NULL "
+        "GROUP BY c.key_id ORDER BY 2 DESC, 1 LIMIT 1").fetchone()
     return row[0] if row else None
 
 

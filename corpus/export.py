@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from corpus import tables
-from corpus.graph import resolve
+from corpus.graph import StoredByKey, resolve
 from corpus.store import Store
 from docgen.atomic import atomic_path, atomic_write
 from docgen.errors import InvalidData
@@ -63,8 +63,9 @@ def rows_of(store: Store, table: str, with_text: bool = False) -> Iterator[dict[
 
 
 def _resolver(store: Store):
+    stored = StoredByKey(store)  # each number looked up once per export
     return lambda ref: [d.id for d in resolve(store, ref.get("number"), ref.get("issued_on"),
-                                              ref.get("issuer"))]
+                                              ref.get("issuer"), stored)]
 
 
 def write_table(rows: Iterable[dict[str, Any]], columns: list[tuple[str, str]], fmt: str,

@@ -7,6 +7,7 @@ numbers are compared, whatever accents, case, dashes or leading zeros they were 
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,33 @@ _TRAILING = re.compile(r"[\s.,;:)\]]+$")
 
 # marks removed, đ → d, length kept: the stripping extraction uses too
 fold = strip_marks
+_CACHE_LIMIT = 500_000
+
+
+class _FoldedWords(dict):
+    """word → fold(word), filled as words are met (a corpus has few distinct words)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        value = self[word] = fold(word)
+        return value
+
+
+_FOLDED = _FoldedWords()
+
+
+def fold_words(text: str) -> str:
+    """The words of ``fold(text)`` (white space between them may differ): what the full-text
+    index reads, at a fraction of the cost on long texts, each distinct word being folded
+    once per process.
+
+    >>> fold_words("Chuyển  đổi\nsố")
+    'Chuyen doi so'
+    """
+    if text.isascii():
+        return text
+    return " ".join(map(_FOLDED.__getitem__, text.split()))
 
 
 def has_marks(text: str) -> bool:
@@ -43,6 +71,7 @@ def words(text: str | None) -> str:
     return " ".join(re.findall(r"[^\W_]+", loose(text)))
 
 
+@functools.lru_cache(maxsize=262144)  # numbers recur: a law is cited by thousands of documents
 def number_key(raw: str | None) -> str | None:
     """The comparable form of a số ký hiệu.
 

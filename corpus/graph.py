@@ -63,25 +63,50 @@ def graph(store: Store, number: str) -> Graph:
     result = Graph(number=number, key=key)
     if key is None:
         return result
-    result.documents = _documents_with_key(store, key)
+    stored = StoredByKey(store)
+    result.documents = stored(key)
     for doc in result.documents:
-        result.cites[doc.id] = citations_of(store, doc.id)
-    result.cited_by = _citing(store, key)
+        result.cites[doc.id] = citations_of(store, doc.id, stored)
+    result.cited_by = _citing(store, key, stored)
     return result
 
 
-def citations_of(store: Store, doc_id: int) -> list[Citation]:
-    rows = store.conn.execute(
-        "SELECT doc_type, number_raw, issued_on, issuer, title FROM doc_references "
-        "WHERE doc_id = ? ORDER BY position", (doc_id,)).fetchall()
-    return [_citation(store, row) for row in rows]
+class StoredByKey:
+    """Stored documents by number key, each key looked up once per answer (or export)."""
+
+    LIMIT = 100_000
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.found: dict[str, list[DocRef]] = {}
+
+    def __call__(self, key: str) -> list[DocRef]:
+        if key not in self.found:
+            if len(self.found) >= self.LIMIT:
+                self.found.clear()
+            rows = self.store.conn.execute(
+                f"SELECT {_DOC_COLUMNS} FROM documents WHERE key_id = "
+                "(SELECT id FROM keys WHERE key = ?) ORDER BY issued_on, id", (key,)).fetchall()
+            self.found[key] = [DocRef(*row) for row in rows]
+        return self.found[key]
+
+
+MENTION = "m.doc_type, m.number_raw, m.issued_on, m.issuer, m.title"
+
+
+def citations_of(store: Store, doc_id: int, stored: StoredByKey | None = None) -> list[Citation]:
+    """Every citation of a stored document, in order, each resolved to stored documents."""
+    references = (store.record(doc_id) or {}).get("references") or []
+    stored = stored or StoredByKey(store)
+    return [_citation([r.get(k) for k in ("doc_type", "number", "issued_on", "issuer", "title")],
+                      stored) for r in references]
 
 
 def resolve(store: Store, number: str | None, issued_on: str | None = None,
-            issuer: str | None = None) -> list[DocRef]:
+            issuer: str | None = None, stored: StoredByKey | None = None) -> list[DocRef]:
     """Stored documents a mention points at: same number, then same year and issuer if needed."""
     key = number_key(number)
-    candidates = _documents_with_key(store, key) if key else []
+    candidates = (stored or StoredByKey(store))(key) if key else []
     if len(candidates) > 1 and issued_on:
         same_year = [d for d in candidates if (d.issued_on or "")[:4] == issued_on[:4]]
         candidates = same_year or candidates
@@ -92,22 +117,17 @@ def resolve(store: Store, number: str | None, issued_on: str | None = None,
     return candidates
 
 
-def _citation(store: Store, row) -> Citation:
+def _citation(row, stored: StoredByKey) -> Citation:
     doc_type, number, issued_on, issuer, title = tuple(row)
     return Citation(number, doc_type, issued_on, issuer, title,
-                    tuple(resolve(store, number, issued_on, issuer)))
+                    tuple(resolve(stored.store, number, issued_on, issuer, stored)))
 
 
-def _documents_with_key(store: Store, key: str) -> list[DocRef]:
-    rows = store.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE number_key = ? "
-                              "ORDER BY issued_on, id", (key,)).fetchall()
-    return [DocRef(*row) for row in rows]
-
-
-def _citing(store: Store, key: str) -> list[CitingDocument]:
+def _citing(store: Store, key: str, stored: StoredByKey) -> list[CitingDocument]:
     rows = store.conn.execute(
-        "SELECT d.id, d.number_raw, d.doc_name, d.issued_on, d.issuer, d.subject, "
-        "r.doc_type, r.number_raw, r.issued_on, r.issuer, r.title FROM doc_references r "
-        "JOIN documents d ON d.id = r.doc_id WHERE r.number_key = ? "
-        "ORDER BY d.issued_on, d.id", (key,)).fetchall()
-    return [CitingDocument(DocRef(*row[:6]), _citation(store, row[6:])) for row in rows]
+        f"SELECT d.id, d.number_raw, d.doc_name, d.issued_on, d.issuer, d.subject, {MENTION} "
+        "FROM citations c JOIN documents d ON d.id = c.doc_id "
+        "JOIN mentions m ON m.id = c.mention_id "
+        "WHERE c.key_id = (SELECT id FROM keys WHERE key = ?) "
+        "ORDER BY d.issued_on, d.id, c.position", (key,)).fetchall()
+    return [CitingDocument(DocRef(*row[:6]), _citation(row[6:], stored)) for row in rows]

@@ -77,7 +77,8 @@ def ingest(store: Store, inputs: Iterable[str], options: IngestOptions = IngestO
            progress: Progress | None = None) -> IngestReport:
     """Bring the index up to date with the files under ``inputs``.
 
-    With ``options.parquet`` the records go to Parquet shards instead (``corpus.shards``).
+    With ``options.parquet`` the records go to Parquet shards instead (``corpus.shards``);
+    with ``options.dask`` alone, to shards beside the index that are then loaded into it.
     """
     inputs = [os.fspath(i) for i in inputs]
     progress = progress or Progress()
@@ -85,6 +86,10 @@ def ingest(store: Store, inputs: Iterable[str], options: IngestOptions = IngestO
         from corpus.shards import ingest_to_shards
 
         return ingest_to_shards(inputs, options, progress)
+    if options.dask:  # the workers write shards beside the index; one bulk load stores them
+        from corpus.shards import ingest_through_shards
+
+        return ingest_through_shards(store, inputs, options, progress)
     started = time.monotonic()
     with IngestLock(store.path, options.wait):
         report = _ingest_to_store(store, inputs, options, progress)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Iterator
 
 from corpus.fold import fold, has_marks, loose, number_key, words
+from corpus.partitions import doc_table, target_table
+from corpus.schema import DOC_RANK, TARGET_RANK, TARGET_SLOTS
 from corpus.store import Store
 from corpus.terms import cite_token, type_query_tokens, year_terms
 from docgen.errors import InvalidData
@@ -150,17 +153,19 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list]:
     where: list[str] = []
     args: list = []
     if filters.doc_type:
-        where.append("(' | ' || d.type_key || ' | ') LIKE ? ESCAPE '\\'")
+        where.append("(' | ' || docgen_type_key(d.doc_code, d.doc_name) || ' | ') LIKE ? "
+                     "ESCAPE '\\'")
         args.append(f"% | {_like(loose(filters.doc_type))} | %")
-    for column, value in (("issuer_loose", filters.issuer), ("signer_loose", filters.signer)):
+    for column, value in (("issuer", filters.issuer), ("signer", filters.signer)):
         for word in words(value).split():  # every word of the value, in any order
-            where.append(f"(' ' || d.{column} || ' ') LIKE ? ESCAPE '\\'")
+            where.append(f"(' ' || docgen_words(d.{column}) || ' ') LIKE ? ESCAPE '\\'")
             args.append(f"% {_like(word)} %")
     if filters.years:
         where.append("d.year BETWEEN ? AND ?")
         args.extend(filters.years)
     if filters.cites:
-        where.append("d.id IN (SELECT doc_id FROM doc_references WHERE number_key = ?)")
+        where.append("d.id IN (SELECT c.doc_id FROM citations c JOIN keys k ON k.id = c.key_id "
+                     "WHERE k.key = ?)")
         args.append(number_key(filters.cites))
     return where, args
 
@@ -171,7 +176,8 @@ def _like(text: str) -> str:
 
 HIT_COLUMNS = ("d.id, d.doc_name, d.doc_code, d.number_raw, d.issued_on, d.issuer, d.signer, "
                "d.subject, (SELECT min(path) FROM paths p WHERE p.doc_id = d.id) AS path")
-BM25 = "bm25(doc_fts, 10.0, 1.0, 10.0, 1.0, 0, 0, 0)"  # a subject word weighs ten text words
+BM25 = "bm25({table}, " + DOC_RANK[len("bm25("):]  # a subject word weighs ten text words
+TARGET_BM25 = "bm25({table}, " + TARGET_RANK[len("bm25("):]
 WINDOW = 2000
 
 
@@ -210,14 +216,16 @@ def search(store: Store, query: str, filters: Filters = Filters(), limit: int = 
     """The best-ranked documents for ``query`` that pass ``filters`` (best first); with an
     empty query, the documents passing the filters, newest first.
 
-    BM25 costs a few microseconds per matching document, so a query matching most of a
-    large index is ranked among its ``window`` newest matches (``window=0``: all of them).
+    Matches are read newest first, partition by partition (``corpus/partitions.py``): a query
+    matching more than ``window`` documents is ranked among its ``window`` most recently
+    stored matches (``window=0``: all of them, each scored in its own partition).
     """
     expression = match_expression(query, ("subject", "text"), accents)
     parts = filter_terms(filters)
     hits = Hits()
     if parts is None:
         return hits
+    store.parts.refresh(store.conn)
     if expression is not None:
         ids, hits.complete = _ranked_ids(store, " AND ".join([expression, *parts]), limit,
                                          window)
@@ -233,38 +241,68 @@ def search(store: Store, query: str, filters: Filters = Filters(), limit: int = 
     return hits
 
 
+def newest_matches(store: Store, table, expression: str, count: int,
+                   rank: str | None = None) -> Iterator[tuple]:
+    """(rowid[, score]) of at most ``count`` matches of ``expression``, newest first, read
+    partition by partition; ``table(k)`` names partition k's table, ``rank`` the score."""
+    for k in store.parts.newest_first():
+        if count <= 0:
+            return
+        name = table(k)
+        columns = "rowid" + (", " + rank.format(table=name) if rank else "")
+        rows = store.conn.execute(f"SELECT {columns} FROM {name} WHERE {name} MATCH ? "
+                                  "ORDER BY rowid DESC LIMIT ?", (expression, count)).fetchall()
+        count -= len(rows)
+        yield from (tuple(r) for r in rows)
+
+
 def _ranked_ids(store: Store, expression: str, limit: int,
                 window: int) -> tuple[list[tuple[int, float]], bool]:
     """(id, bm25) of the best ``limit`` matches, scoring at most ``window`` of them."""
-    sql = f"SELECT rowid, {BM25} FROM doc_fts WHERE doc_fts MATCH ?"
     if window:
-        rows = store.conn.execute(sql + " ORDER BY rowid DESC LIMIT ?",
-                                  (expression, window + 1)).fetchall()
+        rows = list(newest_matches(store, doc_table, expression, window + 1, BM25))
         best = sorted(rows[:window], key=lambda row: (row[1], -row[0]))[:limit]
-        return [tuple(r) for r in best], len(rows) <= window
-    rows = store.conn.execute(sql + " ORDER BY 2, 1 DESC LIMIT ?", (expression, limit)).fetchall()
-    return [tuple(r) for r in rows], True
+        return best, len(rows) <= window
+    rows = []
+    for k in store.parts.newest_first():  # each partition's best, then the best of those
+        name = doc_table(k)
+        rows += store.conn.execute(
+            f"SELECT rowid, {BM25.format(table=name)} FROM {name} WHERE {name} MATCH ? "
+            "ORDER BY 2, 1 DESC LIMIT ?", (expression, limit)).fetchall()
+    return sorted((tuple(r) for r in rows), key=lambda row: (row[1], -row[0]))[:limit], True
 
 
 def _newest_ids(store: Store, parts: list[str], filters: Filters, limit: int,
                 window: int) -> list[int]:
     """Documents passing the filters, newest issue date first.
 
-    Few matches: found in the index, then sorted. Many: walk the issue-date index instead,
-    which meets ``limit`` of them early.
+    Few matches: found in the index, then sorted. Many: walk the documents newest first
+    (year by year when years are asked for, so older years are not read past), checking the
+    filters on each, which meets ``limit`` of them early.
     """
     if parts:
         few = window or WINDOW
-        ids = [r[0] for r in store.conn.execute(
-            "SELECT rowid FROM doc_fts WHERE doc_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (" AND ".join(parts), few + 1))]
+        ids = [r[0] for r in newest_matches(store, doc_table, " AND ".join(parts), few + 1)]
         if len(ids) <= few:
             return [r[0] for r in store.conn.execute(
                 "SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) "
                 "ORDER BY issued_on DESC, id DESC LIMIT ?", (json.dumps(ids), limit))]
-    where, args = _filter_sql(filters)
+    where, args = _filter_sql(replace(filters, years=None))
+    if not filters.years:
+        return _walk(store, "documents_issued", where, args, limit)
+    found: list[int] = []
+    for year in range(filters.years[1], filters.years[0] - 1, -1):
+        found += _walk(store, "documents_year", ["d.year = ?", *where], [year, *args],
+                       limit - len(found))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _walk(store: Store, index: str, where: list[str], args: list, limit: int) -> list[int]:
     return [r[0] for r in store.conn.execute(
-        "SELECT d.id FROM documents d " + ("WHERE " + " AND ".join(where) if where else "")
+        f"SELECT d.id FROM documents d INDEXED BY {index} "
+        + ("WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY d.issued_on DESC, d.id DESC LIMIT ?", [*args, limit])]
 
 
@@ -287,19 +325,77 @@ def snippet(text: str, terms: list[str]) -> str | None:
 
 
 def targets(store: Store, query: str, filters: Filters = Filters(), limit: int = 100,
-            accents: str = "auto") -> list[TargetHit]:
-    """Targets whose indicator or scope matches ``query``, best first, with their document."""
+            accents: str = "auto", window: int = WINDOW) -> list[TargetHit]:
+    """Targets whose indicator or scope matches ``query``, best first, with their document;
+    like documents, ranked among the ``window`` newest matches (``window=0``: all)."""
     expression = match_expression(query, ("indicator", "scope"), accents)
     if expression is None:
         raise InvalidData("QUERY", "give at least one word to look for in target indicators")
-    where, args = _filter_sql(filters)
-    sql = ("SELECT t.doc_id, d.number_raw, d.issuer, d.issued_on, t.indicator, t.comparator, "
-           "t.value, t.unit, t.deadline, t.scope FROM target_fts f "
-           "JOIN targets t ON t.id = f.rowid JOIN documents d ON d.id = t.doc_id "
-           "WHERE target_fts MATCH ? " + "".join(f" AND {w}" for w in where)
-           + " ORDER BY f.rank, t.doc_id, t.position LIMIT ?")
-    rows = store.conn.execute(sql, [expression, *args, limit]).fetchall()
-    return [TargetHit(*row) for row in rows]
+    store.parts.refresh(store.conn)
+    rows = _target_matches(store, expression, _filter_sql(filters), window or None)
+    ranked = sorted(rows, key=lambda r: (r[1], r[0]))[:limit]  # rowid: doc id, then position
+    records: dict[int, tuple] = {}
+    hits = []
+    for rowid, _ in ranked:
+        doc_id, position = divmod(rowid, TARGET_SLOTS)
+        if doc_id not in records:
+            records[doc_id] = _target_document(store, doc_id)
+        head, found = records[doc_id]
+        t = found[position]
+        hits.append(TargetHit(doc_id, *head, t.get("indicator"), t.get("comparator"),
+                              _real(t.get("value")), t.get("unit"), t.get("deadline"),
+                              t.get("scope")))
+    return hits
+
+
+TARGET_PAGE = 1000
+
+
+def _target_matches(store: Store, expression: str, filter_sql: tuple[list[str], list],
+                    count: int | None) -> list[tuple[int, float]]:
+    """(rowid, score) of up to ``count`` matching targets whose document passes the filters,
+    newest first, partition by partition (``count`` None: every one)."""
+    kept: list[tuple[int, float]] = []
+    for k in store.parts.newest_first():
+        name, last = target_table(k), None
+        while count is None or len(kept) < count:
+            bound = "" if last is None else f" AND rowid < {int(last)}"
+            rows = store.conn.execute(
+                f"SELECT rowid, {TARGET_BM25.format(table=name)} FROM {name} WHERE {name} "
+                f"MATCH ?{bound} ORDER BY rowid DESC LIMIT ?", (expression, TARGET_PAGE)).fetchall()
+            kept += _passing(store, [tuple(r) for r in rows], filter_sql)
+            if len(rows) < TARGET_PAGE:
+                break
+            last = rows[-1][0]
+    return kept if count is None else kept[:count]
+
+
+def _passing(store: Store, rows: list[tuple[int, float]],
+             filter_sql: tuple[list[str], list]) -> list[tuple[int, float]]:
+    where, args = filter_sql
+    if not where or not rows:
+        return rows
+    ids = sorted({rowid // TARGET_SLOTS for rowid, _ in rows})
+    passing = {r[0] for r in store.conn.execute(
+        "SELECT d.id FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))"
+        + "".join(f" AND {w}" for w in where), [json.dumps(ids), *args])}
+    return [row for row in rows if row[0] // TARGET_SLOTS in passing]
+
+
+def _target_document(store: Store, doc_id: int) -> tuple[tuple, list[dict]]:
+    head = store.conn.execute("SELECT number_raw, issuer, issued_on FROM documents WHERE id = ?",
+                              (doc_id,)).fetchone()
+    return tuple(head), store.targets(doc_id)
+
+
+def _real(value):
+    """A target's value as the schema-1 REAL column gave it back (85 → 85.0)."""
+    if isinstance(value, (bool, int, float)):
+        return float(value)
+    try:
+        return float(value) if isinstance(value, str) else value
+    except ValueError:
+        return value
 
 
 def stats(store: Store) -> dict:
@@ -312,11 +408,11 @@ def stats(store: Store) -> dict:
         "paths": one("SELECT count(*) FROM paths"),
         "pages": one("SELECT coalesce(sum(pages), 0) FROM documents"),
         "failures": one("SELECT count(*) FROM failures"),
-        "references": one("SELECT count(*) FROM doc_references"),
+        "references": one("SELECT coalesce(sum(reference_count), 0) FROM documents"),
         "references_resolved": one(
-            "SELECT count(*) FROM doc_references r WHERE r.number_key IN "
-            "(SELECT number_key FROM documents WHERE number_key IS NOT NULL)"),
-        "targets": one("SELECT count(*) FROM targets"),
+            "SELECT count(*) FROM citations c WHERE c.key_id IN "
+            "(SELECT key_id FROM documents WHERE key_id IS NOT NULL)"),
+        "targets": one("SELECT coalesce(sum(target_count), 0) FROM documents"),
         "by_format": grouped("SELECT format, count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC"),
         "by_type": grouped("SELECT coalesce(doc_code, doc_name), count(*) FROM documents "
                            "GROUP BY 1 ORDER BY 2 DESC"),

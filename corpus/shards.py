@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -22,7 +23,7 @@ from corpus.ingest import (IngestOptions, IngestReport, run_extraction, sha256_f
                            unreadable_cause)
 from corpus.lock import IngestLock
 from corpus.progress import Progress
-from corpus.store import now
+from corpus.store import Store, now
 from corpus.walk import Found, Missing
 from corpus.workers import extract_file
 
@@ -61,9 +62,32 @@ def _write(stem: Path, rows: list[dict], columns) -> None:
         write_parquet(rows, columns, tmp)
 
 
+def shard_folder(index: Path) -> Path:
+    """Where ``ingest --dask`` keeps the shards of an index: ``corpus.db.shards/``."""
+    return index.with_name(index.name + ".shards")
+
+
+def ingest_through_shards(store: Store, inputs: list[str], options: IngestOptions,
+                          progress: Progress | None = None) -> IngestReport:
+    """Workers extract into shards beside the index (writing in parallel, nothing passing
+    through this process but summaries); then one bulk load stores what the index lacks.
+    Both halves resume after a kill: shards written and row groups loaded are kept."""
+    from corpus.load import default_jobs, load
+
+    started = time.monotonic()
+    folder = shard_folder(store.path)
+    with IngestLock(store.path, options.wait):
+        report = ingest_to_shards(inputs, replace(options, parquet=str(folder)), progress, store)
+        loaded = load(store, folder, jobs=default_jobs())
+    report.stored = loaded.stored
+    report.seconds = time.monotonic() - started
+    return report
+
+
 def ingest_to_shards(inputs: list[str], options: IngestOptions,
-                     progress: Progress | None = None) -> IngestReport:
-    """Extract what the shards in ``options.parquet`` do not hold yet, writing new shards."""
+                     progress: Progress | None = None, store: Store | None = None) -> IngestReport:
+    """Extract what the shards in ``options.parquet`` (and ``store``, if given) do not hold
+    yet, writing new shards."""
     root = Path(options.parquet)
     for name in FOLDERS:
         (root / name).mkdir(parents=True, exist_ok=True)
@@ -71,7 +95,7 @@ def ingest_to_shards(inputs: list[str], options: IngestOptions,
     started = time.monotonic()
     with IngestLock(root / "ingest", options.wait):
         drop_unfinished(root)
-        run = ShardRun(root, options, progress)
+        run = ShardRun(root, options, progress, store)
         try:
             run_extraction(extract_to_shard, inputs, options, progress, run.batches, run.finish)
         finally:
@@ -130,8 +154,9 @@ class RowBuffer:
 class ShardRun:
     """The client's side of a shard run: what to extract, in batches; counting what came back."""
 
-    def __init__(self, root: Path, options: IngestOptions, progress: Progress):
-        self.options, self.progress = options, progress
+    def __init__(self, root: Path, options: IngestOptions, progress: Progress,
+                 store: Store | None = None):
+        self.options, self.progress, self.store = options, progress, store
         self.done, self.failed, self.known_paths = read_column_sets(root)
         self.paths = RowBuffer(root / "paths", PATHS)
         self.failures = RowBuffer(root / "failures", tables.FAILURES)
@@ -156,20 +181,30 @@ class ShardRun:
             return self._fail(item.path, None, item.cause)
         try:
             stat = os.stat(item.os_path)
-            known = self.known_paths.get(item.path)
-            if known and known[1:] == (stat.st_size, stat.st_mtime_ns) and known[0] in self.done:
+            if self._unchanged(item.path, stat):
                 return self._count("unchanged")
             sha = sha256_file(item.os_path)
         except OSError as error:
             return self._fail(item.path, None, unreadable_cause(error))
         self.paths.add({"path": item.path, "sha256": sha, "size": stat.st_size,
                         "mtime_ns": stat.st_mtime_ns, "seen_at": now()})
-        if sha in self.done or sha in self.queued:
+        if sha in self.done or sha in self.queued or self._stored(sha):
             return self._count("known")
         if sha in self.failed and not self.options.retry_failed:
             return self._count("skipped")
         self.queued.add(sha)
         return (item.os_path, sha, item.path)
+
+    def _unchanged(self, path: str, stat: os.stat_result) -> bool:
+        """Same size and time as when the shards (or the index being filled) saw the path."""
+        known = self.known_paths.get(path)
+        if known and known[1:] == (stat.st_size, stat.st_mtime_ns) and known[0] in self.done:
+            return True
+        state = self.store.path_state(path) if self.store is not None else None
+        return bool(state) and state[1:] == (stat.st_size, stat.st_mtime_ns)
+
+    def _stored(self, sha: str) -> bool:
+        return self.store is not None and self.store.doc_id_for_sha(sha) is not None
 
     def finish(self, batch: list, summaries: list[dict] | None, error) -> None:
         if error is not None or summaries is None:

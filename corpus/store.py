@@ -3,7 +3,8 @@
 Records are keyed by the SHA-256 of the file's bytes: the same content under two names is one
 record with two ``paths`` rows, and a path whose content changed is pointed at the new record
 (the old one is dropped once no path keeps it). Every write is one transaction, so a process
-killed at any moment leaves each file either fully stored or not at all.
+killed at any moment leaves each file either fully stored or not at all. The layout (packed
+records, citations by key, full text in partitions) is in ``schema.py``.
 
 >>> store = Store.open("corpus.db")           # doctest: +SKIP
 >>> store.put(record, [FileRef("a/kh.pdf", 1200, 1700000000)])  # doctest: +SKIP
@@ -11,21 +12,26 @@ killed at any moment leaves each file either fully stored or not at all.
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from corpus import schema
-from corpus.fold import fold, loose, number_key, words
-from corpus.tables import year_of
-from corpus.terms import meta_tokens
+from corpus import schema, upgrade
+from corpus.fold import loose, words
+from corpus.packing import unpack, unpack_record, unpack_targets, unpack_text
+from corpus.partitions import Partitions, doc_table, target_table
+from corpus.prepare import Prepared, prepare
 from docgen.errors import CorpusProblem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+DOC_COLUMNS = ("sha256, format, pages, doc_name, doc_code, number_raw, key_id, issued_on, "
+               "year, issuer, signer, subject, reference_count, target_count")
+FTS_COLUMNS = "rowid, subject, text, subject_folded, text_folded, issuer, signer, meta"
+TARGET_COLUMNS = "rowid, indicator, scope, indicator_folded, scope_folded"
+KEY_POSITION = 6  # where key_id sits in DOC_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        self.parts = Partitions(schema.PARTITION_SIZE)
+        self._ids: dict[tuple[str, Any], int] = {}  # (table, key or digest) → id, this run
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -57,12 +65,15 @@ class Store:
         try:
             conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             conn.row_factory = sqlite3.Row
+            _functions(conn)
             store = cls(path, conn)
-            store._identify()
+            if store._identify():
+                conn.execute(f"PRAGMA page_size={schema.PAGE_SIZE}")  # before its first table
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
             store._migrate()
+            conn.execute("PRAGMA foreign_keys=ON")
+            store.parts = Partitions.read(conn)
         except sqlite3.DatabaseError as exc:
             raise CorpusProblem(str(path), database_cause(exc)) from None
         return store
@@ -70,28 +81,42 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def _identify(self) -> None:
+    def _identify(self) -> bool:
+        """True for an empty file; raises for a database that is not a corpus index."""
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id == schema.APPLICATION_ID:
-            return
+            return False
         tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != 0 or tables:
             raise CorpusProblem(str(self.path), "an SQLite database that is not a docgen corpus "
                                 "index; left untouched")
+        return True
 
     def _migrate(self) -> None:
+        """Make a new index at the current schema, or upgrade an older one step by step."""
+        self.conn.execute("PRAGMA legacy_alter_table=ON")  # renames keep foreign keys as written
         with self.transaction():
             self.conn.execute(schema.VERSION_TABLE)
             version = self.version()
             if version > schema.LATEST:
                 raise CorpusProblem(str(self.path), f"index schema {version} is newer than this "
                                     f"docgen knows ({schema.LATEST}); upgrade docgen")
+            if version == 0:
+                self._create()
+                version = schema.LATEST
             for number in range(version + 1, schema.LATEST + 1):
-                name, sql = schema.MIGRATIONS[number - 1]
-                for statement in _statements(sql):
-                    self.conn.execute(statement)
+                name, step = schema.MIGRATIONS[number - 1]
+                upgrade.run(self, step)
                 self.conn.execute("INSERT INTO migrations VALUES (?, ?, ?)", (number, name, now()))
             self.conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
+
+    def _create(self) -> None:
+        for statement in _statements(schema.CURRENT):
+            self.conn.execute(statement)
+        self.conn.execute("INSERT INTO settings VALUES ('partition_size', ?)",
+                          (str(schema.PARTITION_SIZE),))
+        for number, (name, _) in enumerate(schema.MIGRATIONS, 1):
+            self.conn.execute("INSERT INTO migrations VALUES (?, ?, ?)", (number, name, now()))
 
     def version(self) -> int:
         row = self.conn.execute("SELECT max(version) FROM migrations").fetchone()
@@ -105,6 +130,9 @@ class Store:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._ids.clear()  # ids handed out in the transaction are gone
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self.parts.refresh(self.conn)
             raise
         self.conn.execute("COMMIT")
 
@@ -130,9 +158,81 @@ class Store:
     def _put(self, record: dict[str, Any], files: list[FileRef]) -> int:
         doc_id = self.doc_id_for_sha(record["source"]["sha256"])
         if doc_id is None:
-            doc_id = self._insert(record)
+            doc_id = self.write(prepare(record))
         self._attach(doc_id, files)
         return doc_id
+
+    def write(self, prep: Prepared, doc_id: int | None = None) -> int:
+        """Insert a prepared document (its content not stored yet); return its id."""
+        return self.write_many([prep], None if doc_id is None else [doc_id])[0]
+
+    def write_many(self, preps: list[Prepared], ids: list[int] | None = None) -> list[int]:
+        """Insert prepared documents (none stored yet) under new ids, or ``ids``; a bulk load
+        writes thousands at a time, each table with one statement."""
+        if ids is None:
+            first = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM documents").fetchone()[0]
+            ids = list(range(first, first + len(preps)))
+        documents = []
+        for doc_id, prep in zip(ids, preps):
+            row = list(prep.document)
+            row[KEY_POSITION] = self.key_id(prep.key)
+            documents.append((doc_id, *row))
+        self.conn.executemany(f"INSERT INTO documents(id, {DOC_COLUMNS}) VALUES "
+                              f"(?{', ?' * len(prep.document)})", documents)
+        self.conn.executemany("INSERT INTO contents(doc_id, packed) VALUES (?, ?)",
+                              [(doc_id, prep.packed) for doc_id, prep in zip(ids, preps)])
+        self.conn.executemany(
+            "INSERT INTO citations(key_id, doc_id, position, mention_id) VALUES (?, ?, ?, ?)",
+            [(self.key_id(c.key), doc_id, c.position, self.mention_id(c.digest, c.mention))
+             for doc_id, prep in zip(ids, preps) for c in prep.citations])
+        by_partition: dict[int, list[tuple[int, Prepared]]] = {}
+        for doc_id, prep in zip(ids, preps):
+            by_partition.setdefault(self.parts.of(doc_id), []).append((doc_id, prep))
+        for k, members in by_partition.items():
+            self._index_partition(k, members)
+        return ids
+
+    def _index_partition(self, k: int, members: list[tuple[int, Prepared]],
+                         delete: bool = False) -> None:
+        """Add documents of partition ``k`` to its full text, or (contentless) take them out."""
+        self.parts.ensure(self.conn, k)
+        targets = [(target_rowid(doc_id, t[0]), *t[1:]) for doc_id, prep in members
+                   for t in prep.targets if t[0] < schema.TARGET_SLOTS]
+        self._fts(doc_table(k), FTS_COLUMNS, [(doc_id, *prep.fts) for doc_id, prep in members],
+                  delete)
+        self._fts(target_table(k), TARGET_COLUMNS, targets, delete)
+
+    def _fts(self, table: str, columns: str, rows: list[tuple], delete: bool) -> None:
+        if not rows:
+            return
+        marks = ", ".join("?" * len(rows[0]))
+        if delete:  # a contentless table deletes by repeating the values it indexed
+            sql = f"INSERT INTO {table}({table}, {columns}) VALUES ('delete', {marks})"
+        else:
+            sql = f"INSERT INTO {table}({columns}) VALUES ({marks})"
+        self.conn.executemany(sql, rows)
+
+    def key_id(self, key: str | None) -> int | None:
+        """The id of a document number's key, added when new."""
+        if key is None:
+            return None
+        found = self._ids.get(("keys", key))
+        if found is None:
+            row = self.conn.execute("SELECT id FROM keys WHERE key = ?", (key,)).fetchone()
+            found = row[0] if row else self.conn.execute(
+                "INSERT INTO keys(key) VALUES (?)", (key,)).lastrowid
+            self._ids[("keys", key)] = found
+        return found
+
+    def mention_id(self, digest: bytes, mention: tuple) -> int:
+        found = self._ids.get(("mentions", digest))
+        if found is None:
+            row = self.conn.execute("SELECT id FROM mentions WHERE digest = ?", (digest,)).fetchone()
+            found = row[0] if row else self.conn.execute(
+                "INSERT INTO mentions(digest, doc_type, number_raw, issued_on, issuer, title) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (digest, *mention)).lastrowid
+            self._ids[("mentions", digest)] = found
+        return found
 
     def attach(self, doc_id: int, files: list[FileRef]) -> None:
         """Point paths at an already stored record (a known file under a new name)."""
@@ -144,76 +244,36 @@ class Store:
         with self.transaction():
             for ref in files:
                 self._detach(ref.path)
-                self.conn.execute(
-                    "INSERT INTO failures(path, sha256, cause, attempts, failed_at) "
-                    "VALUES (?, ?, ?, 1, ?) ON CONFLICT(path) DO UPDATE SET "
-                    "sha256=excluded.sha256, cause=excluded.cause, "
-                    "attempts=attempts+1, failed_at=excluded.failed_at",
-                    (ref.path, sha256, cause, now()))
+                self.record_failure(ref.path, sha256, cause, now())
 
-    def _insert(self, record: dict[str, Any]) -> int:
-        text = record.get("text") or ""
-        stored = {k: v for k, v in record.items() if k != "text"}
-        cur = self.conn.execute(
-            "INSERT INTO documents(sha256, format, pages, text_layer, ocr, doc_name, doc_code, "
-            "type_key, number_raw, number_key, issued_on, year, issuer, issuer_loose, signer, "
-            "signer_loose, subject, ingested_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            _document_row(stored))
-        doc_id = cur.lastrowid
-        self.conn.execute("INSERT INTO records(doc_id, record) VALUES (?, ?)",
-                          (doc_id, json.dumps(stored, ensure_ascii=False)))
-        self.conn.execute("INSERT INTO texts(doc_id, text) VALUES (?, ?)", (doc_id, text))
-        self._insert_references(doc_id, stored.get("references") or [])
-        self._insert_targets(doc_id, stored.get("targets") or [])
-        self._index_document(doc_id)
-        return doc_id
+    def record_failure(self, path: str, sha256: str | None, cause: str, when: str) -> None:
+        self.conn.execute(
+            "INSERT INTO failures(path, sha256, cause, attempts, failed_at) "
+            "VALUES (?, ?, ?, 1, ?) ON CONFLICT(path) DO UPDATE SET "
+            "sha256=excluded.sha256, cause=excluded.cause, "
+            "attempts=attempts+1, failed_at=excluded.failed_at", (path, sha256, cause, when))
 
-    def _fts_values(self, doc_id: int) -> tuple:
-        """What doc_fts indexes for a document, always derived from its stored rows."""
-        subject, issuer, signer, year, code, name = self.conn.execute(
-            "SELECT subject, issuer, signer, year, doc_code, doc_name FROM documents "
-            "WHERE id = ?", (doc_id,)).fetchone()
-        keys = [r[0] for r in self.conn.execute(
-            "SELECT number_key FROM doc_references WHERE doc_id = ? ORDER BY position", (doc_id,))]
-        subject, text = subject or "", self.text(doc_id) or ""
-        return (doc_id, subject, text, fold(subject), fold(text), fold(issuer or ""),
-                fold(signer or ""), meta_tokens(year, code, name, keys))
-
-    def _index_document(self, doc_id: int, delete: bool = False) -> None:
-        columns = "rowid, subject, text, subject_folded, text_folded, issuer, signer, meta"
-        if delete:  # contentless FTS: a delete repeats the values that were indexed
-            self.conn.execute(f"INSERT INTO doc_fts(doc_fts, {columns}) VALUES "
-                              "('delete', ?, ?, ?, ?, ?, ?, ?, ?)", self._fts_values(doc_id))
-        else:
-            self.conn.execute(f"INSERT INTO doc_fts({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                              self._fts_values(doc_id))
-
-    def _insert_references(self, doc_id: int, references: list[dict]) -> None:
+    def attach_many(self, pairs: list[tuple[int, FileRef]]) -> None:
+        """``attach`` for many (id, file) pairs inside the caller's transaction (bulk loads):
+        one statement for all, then the records that lost their last path are dropped."""
+        previous: dict[str, int] = {}
+        names = [ref.path for _, ref in pairs]
+        for i in range(0, len(names), 500):
+            chunk = names[i:i + 500]
+            previous.update(self.conn.execute(
+                f"SELECT path, doc_id FROM paths WHERE path IN ({', '.join('?' * len(chunk))})",
+                chunk).fetchall())
+        seen = now()
         self.conn.executemany(
-            "INSERT INTO doc_references VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, i, r.get("doc_type"), r.get("number"), number_key(r.get("number")),
-              r.get("issued_on"), r.get("issuer"), r.get("title"))
-             for i, r in enumerate(references)])
-
-    def _insert_targets(self, doc_id: int, targets: list[dict]) -> None:
-        for i, t in enumerate(targets):
-            cur = self.conn.execute(
-                "INSERT INTO targets(doc_id, position, indicator, value, unit, comparator, "
-                "deadline, scope, raw) VALUES (?,?,?,?,?,?,?,?,?)",
-                (doc_id, i, t.get("indicator"), t.get("value"), t.get("unit"),
-                 t.get("comparator"), t.get("deadline"), t.get("scope"), t.get("raw")))
-            self._index_target(cur.lastrowid, t.get("indicator") or "", t.get("scope") or "")
-
-    def _index_target(self, target_id: int, indicator: str, scope: str, delete: bool = False):
-        values = (target_id, indicator, scope, fold(indicator), fold(scope))
-        if delete:
-            self.conn.execute("INSERT INTO target_fts(target_fts, rowid, indicator, scope, "
-                              "indicator_folded, scope_folded) VALUES ('delete', ?, ?, ?, ?, ?)",
-                              values)
-        else:
-            self.conn.execute("INSERT INTO target_fts(rowid, indicator, scope, indicator_folded, "
-                              "scope_folded) VALUES (?, ?, ?, ?, ?)", values)
+            "INSERT INTO paths(path, doc_id, size, mtime_ns, seen_at) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(path) DO UPDATE SET doc_id=excluded.doc_id, size=excluded.size, "
+            "mtime_ns=excluded.mtime_ns, seen_at=excluded.seen_at",
+            [(ref.path, doc_id, ref.size, ref.mtime_ns, seen) for doc_id, ref in pairs])
+        if self.conn.execute("SELECT 1 FROM failures LIMIT 1").fetchone():
+            self.conn.executemany("DELETE FROM failures WHERE path = ?", [(n,) for n in names])
+        for doc_id, ref in pairs:
+            if previous.get(ref.path, doc_id) != doc_id:
+                self._drop_if_orphan(previous[ref.path])
 
     def _attach(self, doc_id: int, files: list[FileRef]) -> None:
         for ref in files:
@@ -241,15 +301,17 @@ class Store:
             self._delete(doc_id)
 
     def _delete(self, doc_id: int) -> None:
-        self._index_document(doc_id, delete=True)
-        for row in self.conn.execute("SELECT id, indicator, scope FROM targets WHERE doc_id = ?",
-                                     (doc_id,)).fetchall():
-            self._index_target(row[0], row[1] or "", row[2] or "", delete=True)
+        record, text = unpack(self._packed(doc_id))
+        prep = prepare({**record, "text": text})
+        self._index_partition(self.parts.of(doc_id), [(doc_id, prep)], delete=True)
+        self.conn.executemany("DELETE FROM citations WHERE key_id = ? AND doc_id = ?",
+                              {(self.key_id(c.key), doc_id) for c in prep.citations})
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     # ---- reading -------------------------------------------------------------------------
     def doc_id_for_sha(self, sha256: str) -> int | None:
-        row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?",
+                                (bytes.fromhex(sha256),)).fetchone()
         return row[0] if row else None
 
     def path_state(self, path: str) -> tuple[int, int | None, int | None] | None:
@@ -263,19 +325,27 @@ class Store:
         row = self.conn.execute("SELECT sha256 FROM failures WHERE path = ?", (path,)).fetchone()
         return (True, row[0]) if row else (False, None)
 
-    def record(self, doc_id: int, with_text: bool = False) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT record FROM records WHERE doc_id = ?",
+    def _packed(self, doc_id: int) -> bytes | None:
+        row = self.conn.execute("SELECT packed FROM contents WHERE doc_id = ?",
                                 (doc_id,)).fetchone()
-        if not row:
+        return row[0] if row else None
+
+    def record(self, doc_id: int, with_text: bool = False) -> dict[str, Any] | None:
+        packed = self._packed(doc_id)
+        if packed is None:
             return None
-        record = json.loads(row[0])
-        if with_text:
-            record["text"] = self.text(doc_id) or ""
-        return record
+        if not with_text:
+            return unpack_record(packed)
+        record, text = unpack(packed)
+        return {**record, "text": text}
+
+    def targets(self, doc_id: int) -> list[dict[str, Any]]:
+        packed = self._packed(doc_id)
+        return [] if packed is None else unpack_targets(packed)
 
     def text(self, doc_id: int) -> str | None:
-        row = self.conn.execute("SELECT text FROM texts WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row[0] if row else None
+        packed = self._packed(doc_id)
+        return None if packed is None else unpack_text(packed)
 
     def paths(self, doc_id: int) -> list[str]:
         rows = self.conn.execute("SELECT path FROM paths WHERE doc_id = ? ORDER BY path",
@@ -286,15 +356,16 @@ class Store:
         """(id, record) for every stored document, in id order, fetched in pages."""
         last = 0
         while True:
-            rows = self.conn.execute("SELECT doc_id, record FROM records WHERE doc_id > ? "
+            rows = self.conn.execute("SELECT doc_id, packed FROM contents WHERE doc_id > ? "
                                      "ORDER BY doc_id LIMIT 500", (last,)).fetchall()
             if not rows:
                 return
-            for doc_id, record in rows:
-                record = json.loads(record)
+            for doc_id, packed in rows:
                 if with_text:
-                    record["text"] = self.text(doc_id) or ""
-                yield doc_id, record
+                    record, text = unpack(packed)
+                    yield doc_id, {**record, "text": text}
+                else:
+                    yield doc_id, unpack_record(packed)
             last = rows[-1][0]
 
     def failures(self) -> list[sqlite3.Row]:
@@ -302,23 +373,20 @@ class Store:
                                  "ORDER BY path").fetchall()
 
 
-def _document_row(record: dict[str, Any]) -> tuple:
-    source = record.get("source") or {}
-    doc_type = record.get("doc_type") or {}
-    number = record.get("number") or {}
-    issuer = (record.get("issuer") or {}).get("name")
-    signer = (record.get("signer") or {}).get("name")
-    issued = record.get("issued_on")
-    type_key = " | ".join(filter(None, (loose(doc_type.get("code")), loose(doc_type.get("name")))))
-    return (source.get("sha256"), source.get("format"), source.get("pages"),
-            _flag(source.get("text_layer")), _flag(source.get("ocr")),
-            doc_type.get("name"), doc_type.get("code"), type_key,
-            number.get("raw"), number_key(number.get("raw")), issued, year_of(issued),
-            issuer, words(issuer), signer, words(signer), record.get("subject"), now())
+def _functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the filters use: the words of a name, the type key of a document."""
+    conn.create_function("docgen_words", 1, words, deterministic=True)
+    conn.create_function("docgen_type_key", 2, type_key, deterministic=True)
 
 
-def _flag(value: bool | None) -> int | None:
-    return None if value is None else int(bool(value))
+def type_key(code: str | None, name: str | None) -> str:
+    """loose(code) and loose(name), ' | '-joined: what --type compares with."""
+    return " | ".join(filter(None, (loose(code), loose(name))))
+
+
+def target_rowid(doc_id: int, position: int) -> int:
+    """The full-text row of a document's target: documents and targets share partitions."""
+    return doc_id * schema.TARGET_SLOTS + position
 
 
 def _check_file(path: Path, create: bool) -> None:
@@ -346,5 +414,5 @@ def database_cause(exc: sqlite3.DatabaseError) -> str:
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration script on ';' line ends (no triggers or strings hold one)."""
+    """Split a schema script on ';' line ends (no triggers or strings hold one)."""
     return [s.strip() for s in sql.split(";\n") if s.strip()]

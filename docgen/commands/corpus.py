@@ -103,6 +103,23 @@ def ingest(inputs, db, jobs, dask, parquet, retry_failed, ocr, wait):
 
 
 @corpus.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@DB_OPTION
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Processes: one writes, the others prepare records.")
+@click.option("--wait", type=click.FloatRange(0), default=30, show_default=True,
+              help="Seconds to wait for another ingest or load writing to the same index.")
+@_fails_cleanly
+def load(folder, db, jobs, wait):
+    """Bulk-load Parquet shards (ingest --parquet) or an export --with-text into the index."""
+    from corpus import Corpus
+
+    with Corpus.for_ingest(db) as index:
+        result = index.load(folder, jobs, wait)
+    click.echo(f"docgen: {db}: {result.summary()}", err=True)
+
+
+@corpus.command()
 @click.argument("query")
 @DB_OPTION
 @_filter_options

@@ -1,5 +1,7 @@
 """Extraction on a real Dask cluster: worker processes on loopback, results stored as they come,
 or written by the workers as Parquet shards."""
+import dataclasses
+
 import pyarrow.dataset as ds
 import pytest
 
@@ -33,10 +35,24 @@ def folder(tmp_path_factory):
 
 
 def test_ingest_through_a_scheduler_address(cluster, folder, tmp_path):
+    """Two workers write shards beside the index; one load stores them: the index answers as
+    one made by a local ingest of the same files."""
     with Corpus.for_ingest(tmp_path / "c.db") as corpus:
         report = corpus.ingest([folder], dask=cluster.scheduler_address)
         assert (report.stored, report.known, report.failed) == (FILES, 1, 1)
         assert corpus.stats()["documents"] == FILES
+        shards = tmp_path / "c.db.shards"
+        assert len(list((shards / "records").glob("part-*.parquet"))) == 2  # batches of 8
+        assert corpus.store.conn.execute("SELECT count(*) FROM loaded").fetchone()[0] == 2 + 2
+        with Corpus.for_ingest(tmp_path / "local.db") as local:
+            local.ingest([folder])
+            for query in ("chuyen doi so", "ca mau", "dien thoai thong minh"):
+                assert [(h.number, h.score, h.snippet) for h in corpus.search(query)] == \
+                    [(h.number, h.score, h.snippet) for h in local.search(query)] != []
+            assert [f["path"] for f in corpus.failures()] == [f["path"] for f in local.failures()]
+            assert corpus.targets("dien thoai") == [
+                dataclasses.replace(t, doc_id=corpus.resolve_id(t.number)) for t in
+                local.targets("dien thoai")]
         assert sorted(h.number for h in corpus.search("", limit=50))[:3] == [
             "1/KH-UBND", "10/KH-UBND", "11/KH-UBND"]
         assert len(corpus.show("1/KH-UBND")["paths"]) == 2

@@ -54,7 +54,7 @@ def test_kill_9_mid_ingest_then_the_same_command_stores_each_file_once(tmp_path)
     assert count(db, "SELECT count(DISTINCT sha256) FROM documents") == FILES
     assert count(db, "SELECT count(*) FROM paths") == FILES
     assert count(db, "SELECT count(DISTINCT path) FROM paths") == FILES
-    assert count(db, "SELECT count(*) FROM texts") == FILES
+    assert count(db, "SELECT count(*) FROM contents") == FILES
     assert count(db, "SELECT count(*) FROM failures") == 0
-    assert count(db, "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH 'subject_folded : "
+    assert count(db, "SELECT count(*) FROM doc_fts_0 WHERE doc_fts_0 MATCH 'subject_folded : "
                      "\"chuyen doi so\"'") == FILES

@@ -162,8 +162,8 @@ def test_two_processes_store_what_one_does(folder, tmp_path):
         with Corpus.for_ingest(db) as corpus:
             report = corpus.ingest([folder], jobs=jobs)
             data = corpus.store.conn.execute(
-                "SELECT sha256, number_raw, issuer, subject, record FROM documents "
-                "JOIN records ON records.doc_id = documents.id ORDER BY sha256").fetchall()
+                "SELECT sha256, number_raw, issuer, subject, packed FROM documents "
+                "JOIN contents ON contents.doc_id = documents.id ORDER BY sha256").fetchall()
             return report, [tuple(r) for r in data]
     serial, one = rows(tmp_path / "one.db", 1)
     parallel, two = rows(tmp_path / "two.db", 2)

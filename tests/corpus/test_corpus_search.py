@@ -74,7 +74,9 @@ def test_search(corpus_module, query, filters, expected):
 
 @pytest.mark.parametrize("filters", [Filters(issuer="lam dong"), Filters(doc_type="Công văn"),
                                      Filters(issuer="truyen-thong (thong tin)"),
-                                     Filters(years=(2019, 2022), signer="nguyen")])
+                                     Filters(years=(2019, 2022), signer="nguyen"),
+                                     Filters(years=(2019, 2024)),  # walked year by year
+                                     Filters(doc_type="KH", years=(2021, 2023))])
 def test_many_matches_list_the_same_through_the_date_index(corpus_module, filters):
     assert numbers(corpus_module.search("", filters, window=1)) == \
         numbers(corpus_module.search("", filters))

@@ -13,7 +13,8 @@ def test_new_index_is_wal_with_every_migration_recorded(index_path):
     store = Store.open(index_path)
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     rows = store.conn.execute("SELECT version, name FROM migrations").fetchall()
-    assert [tuple(r) for r in rows] == [(1, "initial schema")]
+    assert [tuple(r) for r in rows] == [(number, name) for number, (name, _)
+                                        in enumerate(schema.MIGRATIONS, 1)]
     assert store.version() == schema.LATEST
     assert store.conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
     store.close()
