@@ -34,8 +34,9 @@ def citations_of(store, symbol: str) -> list[dict[str, Any]]:
     issuer, title, and the citing document's own number."""
     key = number_key(f"0/{symbol}").split("/", 1)[1]
     rows = store.conn.execute(
-        "SELECT r.doc_type, r.number_raw, r.issued_on, r.issuer, r.title, d.number_raw "
-        "FROM doc_references r JOIN documents d ON d.id = r.doc_id WHERE r.number_key LIKE ?",
+        "SELECT m.doc_type, m.number_raw, m.issued_on, m.issuer, m.title, d.number_raw "
+        "FROM keys k JOIN citations c ON c.key_id = k.id JOIN mentions m ON m.id = c.mention_id "
+        "JOIN documents d ON d.id = c.doc_id WHERE k.key LIKE ?",
         (f"%/{key}",)).fetchall()
     names = ("doc_type", "number_raw", "issued_on", "issuer", "title", "cited_in")
     return [dict(zip(names, row)) for row in rows]
